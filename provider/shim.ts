@@ -1,0 +1,30 @@
+// The object Pulumi serializes into state as `__provider`.
+//
+// Closure serialization copies local code by value, and a resource's delete runs the code that was
+// serialized at its last update (pulumi/pulumi#6238). So what gets serialized is only this shim: it
+// captures the resource kind (a string) and loads the implementation by package name when a method
+// runs. State then holds a few hundred bytes per resource, no credentials and no clients, and an
+// upgraded package fixes read and delete for resources created by older versions.
+import type * as pulumi from "@pulumi/pulumi";
+
+export type ResourceKind = "ServiceMesh" | "ClusterAttachment" | "ASMGateway" | "GatewaySecret" | "GatewayRoute";
+
+/** The package name the provider process resolves from the program's directory. */
+export const PACKAGE_NAME = "asm-pulumi";
+
+export function providerShim(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
+  // `require` runs inside the provider process, never at serialization time. The specifier is
+  // built from a literal so the serializer sees a plain string, not a captured module object.
+  const load = (): pulumi.dynamic.ResourceProvider =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require("asm-pulumi/runtime").implementationFor(kind);
+  return {
+    configure: async (req) => load().configure?.(req),
+    check: async (olds, news) => load().check!(olds, news),
+    diff: async (id, olds, news) => load().diff!(id, olds, news),
+    create: async (inputs) => load().create(inputs),
+    read: async (id, props) => load().read!(id, props),
+    update: async (id, olds, news) => load().update!(id, olds, news),
+    delete: async (id, props) => load().delete!(id, props),
+  };
+}
