@@ -1,19 +1,12 @@
-// Four projects, one per test layer (DESIGN.md "tests/"). e2e drives the real Pulumi CLI and runs
-// serially because every stack shares the machine's two cores.
-const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] };
-const layer = (name, timeout) => ({
+// Five projects, one per test layer (DESIGN.md "tests/"). Timeouts per layer: tests/setup/layerTimeouts.ts.
+// npm test runs them in band: e2e stacks drive the real Pulumi CLI and share the machine's two cores.
+const layer = (name) => ({
   displayName: name,
   testEnvironment: "node",
-  transform: tsJest,
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testMatch: [`<rootDir>/tests/${name}/**/*.test.ts`],
-  testTimeout: timeout,
+  setupFilesAfterEnv: ["<rootDir>/tests/setup/layerTimeouts.ts"],
 });
 module.exports = {
-  projects: [
-    layer("unit", 10_000),
-    layer("emulator", 30_000),
-    layer("provider", 120_000),
-    layer("reliability", 600_000),
-    layer("e2e", 900_000),
-  ],
+  projects: ["unit", "emulator", "provider", "reliability", "e2e"].map(layer),
 };

@@ -1,0 +1,97 @@
+// The in-process control handle. The HTTP control API (http/controlApi.ts) calls the same object,
+// so both surfaces always behave alike.
+import { validateFaultRule } from "./faults/faultRules";
+import { applyMutation } from "./mutations";
+import type { Runtime } from "./runtime";
+import { failMeshRecord } from "./state/meshLifecycle";
+import { PROFILE_NAMES, type FaultRule, type ProfileName, type RateLimit, type RequestLogEntry, type TransitionRule } from "./types";
+import type { OptionValue } from "./state/records";
+
+/** Out-of-band changes for drift tests (what another user could do in the console). */
+export interface EmulatorMutations {
+  renameMesh(meshId: string, name: string): void;
+  setFeature(meshId: string, key: string, value: OptionValue): void;
+  setTag(meshId: string, key: string, value: string): void;
+  detachCluster(meshId: string, clusterId: string): void;
+  deleteMesh(meshId: string): void;
+  patchGatewaySpec(meshId: string, namespace: string, name: string, spec: Record<string, unknown>): void;
+  deleteGateway(meshId: string, namespace: string, name: string): void;
+  deleteSecret(meshId: string, gateway: string, secretName: string): void;
+  deleteRoute(meshId: string, gateway: string, routeName: string): void;
+  setClusterState(clusterId: string, state: string): void;
+}
+
+export interface EmulatorControl {
+  reset(): void;
+  state(): unknown;
+  setProfile(profile: ProfileName): void;
+  setTransitions(kind: string, rule: TransitionRule): void;
+  addFault(rule: FaultRule): string;
+  removeFault(id: string): void;
+  clearFaults(): void;
+  faults(): FaultRule[];
+  setRateLimit(limit: RateLimit | undefined): void;
+  requests(): RequestLogEntry[];
+  counts(): Record<string, number>;
+  clearRequests(): void;
+  failMesh(meshId: string, message: string): void;
+  mutate: EmulatorMutations;
+}
+
+function validateTransitionRule(kind: string, rule: TransitionRule): void {
+  if (typeof kind !== "string" || kind === "") throw new Error('transition "kind" must be a non-empty string such as "ServiceMesh".');
+  for (const key of ["afterReads", "afterMs"] as const) {
+    const v = rule[key];
+    if (v !== undefined && !(typeof v === "number" && v >= 0)) throw new Error(`transition ${key} must be a number ≥ 0.`);
+  }
+}
+
+export function createControl(rt: Runtime): EmulatorControl {
+  const m = (name: string, args: Record<string, unknown>) => applyMutation(rt, name, args);
+  return {
+    reset: () => {
+      rt.store.reset();
+      rt.store.flush();
+      rt.faults.clear();
+      rt.log.clear();
+      rt.rules.clearOverrides();
+    },
+    state: () => rt.store.snapshot(),
+    setProfile: (profile) => {
+      if (!PROFILE_NAMES.includes(profile)) throw new Error(`profile must be one of ${PROFILE_NAMES.join(", ")}; got "${String(profile)}".`);
+      rt.rules.setProfile(profile);
+    },
+    setTransitions: (kind, rule) => {
+      validateTransitionRule(kind, rule);
+      rt.rules.override(kind, rule);
+    },
+    addFault: (rule) => rt.faults.add(validateFaultRule(rule)),
+    removeFault: (id) => {
+      if (!rt.faults.remove(id)) throw new Error(`fault "${id}" does not exist.`);
+    },
+    clearFaults: () => rt.faults.clear(),
+    faults: () => rt.faults.list(),
+    setRateLimit: (limit) => rt.setRateLimit(limit),
+    requests: () => rt.log.list(),
+    counts: () => rt.log.counts(),
+    clearRequests: () => rt.log.clear(),
+    failMesh: (meshId, message) => {
+      const mesh = rt.store.mesh(meshId);
+      if (!mesh) throw new Error(`mesh "${meshId}" does not exist.`);
+      failMeshRecord(rt.store, mesh, message);
+      rt.store.flush();
+    },
+    mutate: {
+      renameMesh: (meshId, name) => m("renameMesh", { meshId, name }),
+      setFeature: (meshId, key, value) => m("setFeature", { meshId, key, value }),
+      setTag: (meshId, key, value) => m("setTag", { meshId, key, value }),
+      detachCluster: (meshId, clusterId) => m("detachCluster", { meshId, clusterId }),
+      deleteMesh: (meshId) => m("deleteMesh", { meshId }),
+      patchGatewaySpec: (meshId, namespace, name, spec) => m("patchGatewaySpec", { meshId, namespace, name, spec }),
+      deleteGateway: (meshId, namespace, name) => m("deleteGateway", { meshId, namespace, name }),
+      deleteSecret: (meshId, gateway, secretName) => m("deleteSecret", { meshId, gateway, secretName }),
+      deleteRoute: (meshId, gateway, routeName) => m("deleteRoute", { meshId, gateway, routeName }),
+      setClusterState: (clusterId, state) => m("setClusterState", { clusterId, state }),
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// Out-of-band changes, as another user would make them in the console, for drift tests. Each
+// mutation takes named arguments so the HTTP control API (POST /_emulator/mutate/<name> with a
+// JSON object) and the in-process handle share one definition.
+import type { Runtime } from "./runtime";
+import type { MeshRecord, OptionValue } from "./state/records";
+
+type Args = Record<string, unknown>;
+
+function arg(args: Args, name: string): string {
+  const v = args[name];
+  if (typeof v !== "string" || v === "") throw new Error(`mutation argument "${name}" must be a non-empty string.`);
+  return v;
+}
+
+function mesh(rt: Runtime, id: string): MeshRecord {
+  const m = rt.store.mesh(id);
+  if (!m) throw new Error(`mesh "${id}" does not exist.`);
+  return m;
+}
+
+function removeKey<T>(table: Record<string, T>, key: string, what: string): void {
+  if (!Object.hasOwn(table, key)) throw new Error(`${what} "${key}" does not exist.`);
+  delete table[key];
+}
+
+export const MUTATIONS: Record<string, (rt: Runtime, a: Args) => void> = {
+  renameMesh: (rt, a) => { mesh(rt, arg(a, "meshId")).name = arg(a, "name"); },
+  setFeature: (rt, a) => {
+    const v = a.value;
+    if (!["string", "number", "boolean"].includes(typeof v)) throw new Error('mutation argument "value" must be a string, number or boolean.');
+    mesh(rt, arg(a, "meshId")).options[arg(a, "key")] = v as OptionValue;
+  },
+  setTag: (rt, a) => { mesh(rt, arg(a, "meshId")).tags[arg(a, "key")] = String(a.value ?? ""); },
+  detachCluster: (rt, a) => {
+    const m = mesh(rt, arg(a, "meshId"));
+    const id = arg(a, "clusterId");
+    if (!m.clusters.includes(id)) throw new Error(`cluster "${id}" is not attached to mesh "${m.id}".`);
+    m.clusters = m.clusters.filter((c) => c !== id);
+  },
+  deleteMesh: (rt, a) => removeKey(rt.store.data.meshes, arg(a, "meshId"), "mesh"),
+  patchGatewaySpec: (rt, a) => {
+    const m = mesh(rt, arg(a, "meshId"));
+    const gw = m.gateways[`${arg(a, "namespace")}/${arg(a, "name")}`];
+    if (!gw) throw new Error(`gateway "${String(a.namespace)}/${String(a.name)}" does not exist in mesh "${m.id}".`);
+    if (typeof a.spec !== "object" || a.spec === null) throw new Error('mutation argument "spec" must be an object.');
+    gw.spec = { ...gw.spec, ...(a.spec as Record<string, unknown>) };
+    gw.generation += 1;
+    m.resourceVersion += 1;
+    gw.resourceVersion = m.resourceVersion;
+  },
+  deleteGateway: (rt, a) => removeKey(mesh(rt, arg(a, "meshId")).gateways, `${arg(a, "namespace")}/${arg(a, "name")}`, "gateway"),
+  deleteSecret: (rt, a) => removeKey(mesh(rt, arg(a, "meshId")).secrets, `${arg(a, "gateway")}/${arg(a, "secretName")}`, "secret"),
+  deleteRoute: (rt, a) => removeKey(mesh(rt, arg(a, "meshId")).routes, `${arg(a, "gateway")}/${arg(a, "routeName")}`, "route"),
+  setClusterState: (rt, a) => {
+    const id = arg(a, "clusterId");
+    const c = Object.hasOwn(rt.store.data.clusters, id) ? rt.store.data.clusters[id] : undefined;
+    if (!c) throw new Error(`cluster "${String(a.clusterId)}" does not exist.`);
+    c.state = arg(a, "state");
+  },
+};
+
+export function applyMutation(rt: Runtime, name: string, args: Args): void {
+  const fn = Object.prototype.hasOwnProperty.call(MUTATIONS, name) ? MUTATIONS[name] : undefined;
+  if (!fn) throw new Error(`unknown mutation "${name}"; known: ${Object.keys(MUTATIONS).join(", ")}.`);
+  fn(rt, args);
+  rt.store.markDirty();
+  rt.store.flush();
+}

@@ -1,0 +1,79 @@
+// Cluster attachment: AddClusterIntoServiceMesh, RemoveClusterFromServiceMesh,
+// DescribeClustersInServiceMesh (attached) and DescribeServiceMeshClusters (candidates, with
+// ForbiddenFlag). Adding or removing puts the mesh in `updating`; the cluster list changes when
+// the mesh settles back to `running`.
+import * as E from "../errors/catalog";
+import { CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS, MeshState } from "../modelled";
+import { beginMeshPhase } from "../state/meshLifecycle";
+import type { ClusterRecord } from "../state/records";
+import { checkJoinable, forbiddenFlag } from "./clusterRules";
+import { findMesh, isoTime, mutableMesh, type OpContext, type OperationSpec } from "./context";
+import type { Params } from "./params";
+
+const SUCCESS = { Code: "200", Message: "success" };
+
+function addCluster(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
+  const clusterId = p.reqStr("ClusterId");
+  const ignoreNamespaceCheck = p.bool("IgnoreNamespaceCheck") ?? false;
+  p.bool("DiscoveryOnly");
+  checkJoinable(ctx.store, mesh, clusterId, ignoreNamespaceCheck);
+  beginMeshPhase(ctx.store, mesh, MeshState.updating, "ServiceMesh:update");
+  mesh.pending.addClusters.push(clusterId);
+  return { ...SUCCESS };
+}
+
+function removeCluster(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
+  const clusterId = p.reqStr("ClusterId");
+  const reserveNamespace = p.bool("ReserveNamespace") ?? false;
+  if (!mesh.clusters.includes(clusterId)) throw E.clusterNotAttached(clusterId, mesh.id);
+  const users = Object.values(mesh.gateways)
+    .filter((g) => !g.deletion && Array.isArray(g.spec.clusterIds) && g.spec.clusterIds.includes(clusterId))
+    .map((g) => `${g.namespace}/${g.name}`);
+  if (CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS && users.length > 0) throw E.clusterInUse(clusterId, users);
+  // A reserved istio-system namespace stays behind and blocks the next add (ForbiddenFlag 4).
+  const cluster = ctx.store.data.clusters[clusterId];
+  if (cluster && reserveNamespace) cluster.hasIstioSystem = true;
+  beginMeshPhase(ctx.store, mesh, MeshState.updating, "ServiceMesh:update");
+  mesh.pending.removeClusters.push(clusterId);
+  return { ...SUCCESS };
+}
+
+export function clusterView(c: ClusterRecord): Record<string, unknown> {
+  return {
+    ClusterId: c.clusterId, Name: c.name, ClusterType: c.clusterType, ClusterDomain: c.clusterDomain,
+    RegionId: c.regionId, VpcId: c.vpcId, SgId: `sg-${c.clusterId.slice(1, 13)}`, Version: c.version,
+    State: c.state, ErrorMessage: "", CreationTime: isoTime(c.createdAt), UpdateTime: isoTime(c.createdAt),
+    AccessLogDashboards: [], LogtailInstalledState: "logtail_uninstalled", GuestClusterConfig: { SMC: { Enabled: false } },
+  };
+}
+
+function describeClustersInServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  const clusters = mesh.clusters.map((id) => ctx.store.data.clusters[id]).filter((c): c is ClusterRecord => !!c);
+  return { Clusters: clusters.map(clusterView) };
+}
+
+function describeServiceMeshClusters(ctx: OpContext, p: Params): Record<string, unknown> {
+  const id = p.str("ServiceMeshId");
+  const mesh = id ? findMesh(ctx, id) : undefined;
+  const limit = p.int("Limit", 1, 1000) ?? 1000;
+  const offset = p.int("Offset", 0) ?? 0;
+  const candidates = Object.values(ctx.store.data.clusters).filter((c) => !ctx.store.meshOwningCluster(c.clusterId));
+  const rows = candidates.map((c) => {
+    const flag = mesh ? forbiddenFlag(c, mesh) : 0;
+    const info = flag === 2 && mesh ? [{ cluster: c.clusterId, object: mesh.vpcId, cidr: "" }] : [];
+    return { ...clusterView(c), ServiceMeshId: id ?? "", ForbiddenFlag: flag, ForbiddenInfo: JSON.stringify(info) };
+  });
+  return { Clusters: rows.slice(offset, offset + limit), NumberOfClusters: rows.length };
+}
+
+const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "ClusterAttachment", handler });
+
+export const clusterOperations = {
+  AddClusterIntoServiceMesh: op(addCluster),
+  RemoveClusterFromServiceMesh: op(removeCluster),
+  DescribeClustersInServiceMesh: op(describeClustersInServiceMesh),
+  DescribeServiceMeshClusters: op(describeServiceMeshClusters),
+} satisfies Record<string, OperationSpec>;

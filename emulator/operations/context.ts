@@ -1,0 +1,56 @@
+// What an operation handler gets: the store, the transition rules, and helpers to reach a mesh in
+// the right way for reading (counts as a lifecycle read) or changing (must be running).
+import * as E from "../errors/catalog";
+import { MUTABLE_MESH_STATES } from "../modelled";
+import type { MeshRecord } from "../state/records";
+import { settleMesh } from "../state/meshLifecycle";
+import type { Store } from "../state/store";
+import { isVisible, type TransitionRules } from "../time/lifecycle";
+import type { Params } from "./params";
+
+export type ResourceKind = "ServiceMesh" | "ClusterAttachment" | "ASMGateway" | "GatewaySecret" | "GatewayRoute" | "Account";
+
+export interface OpContext {
+  store: Store;
+  rules: TransitionRules;
+  /** Base URL of this emulator, for the kubeconfig it hands out. */
+  baseUrl: string;
+  kubeToken(meshId: string): string;
+  /** Set by handlers to the mesh a call concerns, for the request log and failResource faults. */
+  meshId?: string;
+}
+
+export type Handler = (ctx: OpContext, p: Params) => Record<string, unknown>;
+
+export interface OperationSpec {
+  kind: ResourceKind;
+  handler: Handler;
+}
+
+/** A read: advances the lifecycle by one read and honours read-after-create visibility. */
+export function readMesh(ctx: OpContext, id: string): MeshRecord {
+  ctx.meshId = id;
+  const mesh = ctx.store.mesh(id);
+  const settled = mesh && settleMesh(ctx.store, ctx.rules, mesh, true);
+  if (!settled || !isVisible(settled.visibility, ctx.rules, ctx.store.clockNow())) throw E.meshNotFound(id);
+  return settled;
+}
+
+/** Any non-read access: time-based transitions apply, reads are not counted. */
+export function findMesh(ctx: OpContext, id: string): MeshRecord {
+  ctx.meshId = id;
+  const mesh = ctx.store.mesh(id);
+  const settled = mesh && settleMesh(ctx.store, ctx.rules, mesh, false);
+  if (!settled) throw E.meshNotFound(id);
+  return settled;
+}
+
+/** A change: the mesh must be running (modelled; see ../modelled.ts). */
+export function mutableMesh(ctx: OpContext, id: string): MeshRecord {
+  const mesh = findMesh(ctx, id);
+  if (!MUTABLE_MESH_STATES.includes(mesh.phase.status)) throw E.meshNotRunning(id, mesh.phase.status);
+  return mesh;
+}
+
+/** ISO-8601 with offset, as ASM formats CreationTime/UpdateTime. */
+export const isoTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "+00:00");

@@ -1,0 +1,56 @@
+// ASMGateway: CreateASMGateway and UpdateASMGateway write the IstioGateway custom resource of the
+// mesh; reads and deletes go through the mesh's Kubernetes API (../kube/kubeApi.ts), as on the
+// real service, which has no gateway read or delete action. The mesh must be running.
+import * as E from "../errors/catalog";
+import { DEFAULT_GATEWAY_NAMESPACE } from "../modelled";
+import type { GatewayRecord, MeshRecord } from "../state/records";
+import { mutableMesh, type OpContext, type OperationSpec } from "./context";
+import { parseIstioGatewayBody } from "./istioGatewayBody";
+import type { Params } from "./params";
+
+/** The live (not deleting) gateway with this name; istio-system first, as IstioGatewayName carries no namespace. */
+export function gatewayByName(mesh: MeshRecord, name: string): GatewayRecord | undefined {
+  const live = Object.values(mesh.gateways).filter((g) => g.name === name && !g.deletion);
+  return live.find((g) => g.namespace === DEFAULT_GATEWAY_NAMESPACE) ?? live[0];
+}
+
+export function requireGateway(mesh: MeshRecord, name: string): GatewayRecord {
+  const gw = gatewayByName(mesh, name);
+  if (!gw) throw E.gatewayNotFound(mesh.id, name);
+  return gw;
+}
+
+function createGateway(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
+  const body = parseIstioGatewayBody(p.reqStr("Body"), p.str("IstioGatewayName"), mesh.clusters);
+  const key = `${body.namespace}/${body.name}`;
+  if (mesh.gateways[key]) throw E.alreadyExists("IstioGateway", key);
+  mesh.resourceVersion += 1;
+  mesh.gateways[key] = {
+    namespace: body.namespace, name: body.name, uid: ctx.store.newUid(), generation: 1,
+    resourceVersion: mesh.resourceVersion, createdAt: ctx.store.clockNow(), labels: body.labels, spec: body.spec,
+  };
+  ctx.store.markDirty();
+  return {};
+}
+
+function updateGateway(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
+  const body = parseIstioGatewayBody(p.reqStr("Body"), p.str("IstioGatewayName"), mesh.clusters);
+  const gw = mesh.gateways[`${body.namespace}/${body.name}`];
+  if (!gw || gw.deletion) throw E.gatewayNotFound(mesh.id, `${body.namespace}/${body.name}`);
+  mesh.resourceVersion += 1;
+  gw.spec = body.spec;
+  gw.labels = body.labels;
+  gw.generation += 1;
+  gw.resourceVersion = mesh.resourceVersion;
+  ctx.store.markDirty();
+  return {};
+}
+
+const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "ASMGateway", handler });
+
+export const gatewayOperations = {
+  CreateASMGateway: op(createGateway),
+  UpdateASMGateway: op(updateGateway),
+} satisfies Record<string, OperationSpec>;

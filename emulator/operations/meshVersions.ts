@@ -1,0 +1,79 @@
+// Versions and upgrades: DescribeVersions, DescribeUpgradeVersion, UpgradeMeshVersion,
+// UpgradeMeshEditionPartially, DescribeServiceMeshUpgradeStatus. An upgrade puts the mesh in
+// `upgrading`; the new version (or edition) shows once the phase completes.
+import * as E from "../errors/catalog";
+import { MeshState } from "../modelled";
+import { beginMeshPhase } from "../state/meshLifecycle";
+import { findMesh, mutableMesh, readMesh, type OpContext, type OperationSpec } from "./context";
+import type { Params } from "./params";
+import { EDITIONS, ISTIO_VERSIONS, nextVersion } from "./versions";
+
+const KUBERNETES_VERSION = "v1.30.1-aliyun.1";
+
+function describeUpgradeVersion(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  return {
+    Version: {
+      IstioVersion: nextVersion(mesh.version) ?? mesh.version,
+      IstioOperatorVersion: nextVersion(mesh.version) ?? mesh.version,
+      KubernetesVersion: KUBERNETES_VERSION,
+    },
+  };
+}
+
+function upgradeMeshVersion(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
+  const target = nextVersion(mesh.version);
+  if (!target) throw E.noUpgradeAvailable(mesh.id, mesh.version);
+  if (p.bool("PreCheck")) return {};
+  beginMeshPhase(ctx.store, mesh, MeshState.upgrading, "ServiceMesh:upgrade");
+  mesh.pending.version = target;
+  return {};
+}
+
+function upgradeMeshEditionPartially(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
+  const toPro = p.bool("SwitchToPro") ?? false;
+  p.bool("ASMGatewayContinue");
+  const expected = p.str("ExpectedVersion");
+  if (expected !== undefined && !ISTIO_VERSIONS.includes(expected)) {
+    throw E.invalidParameter("ExpectedVersion", `"${expected}" is not offered; use one of ${ISTIO_VERSIONS.join(", ")}.`);
+  }
+  if (p.bool("PreCheck")) return {};
+  beginMeshPhase(ctx.store, mesh, MeshState.upgrading, "ServiceMesh:upgrade");
+  if (toPro) mesh.pending.edition = "Pro";
+  if (expected) mesh.pending.version = expected;
+  return {};
+}
+
+function describeUpgradeStatus(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = readMesh(ctx, p.reqStr("ServiceMeshId"));
+  const wanted = p.csv("AllIstioGatewayFullNames");
+  p.csv("GuestClusterIds");
+  const gateways = Object.values(mesh.gateways)
+    .map((g) => `${g.namespace}:${g.name}`)
+    .filter((full) => wanted.length === 0 || wanted.includes(full));
+  const status = mesh.phase.status;
+  const upgrading = status === MeshState.upgrading;
+  const meshStatus = upgrading ? "upgrading" : status === MeshState.failed ? "upgrading_failed" : "running";
+  const record: Record<string, unknown> = {};
+  for (const full of gateways) {
+    record[full.split(":")[1]] = { Status: upgrading ? "upgrading" : "finished", Message: "", Version: mesh.version };
+  }
+  return {
+    UpgradeDetail: {
+      MeshStatus: meshStatus, TotalGatewaysNum: gateways.length, FinishedGatewaysNum: upgrading ? 0 : gateways.length,
+      GatewayStatusRecord: record,
+    },
+  };
+}
+
+const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "ServiceMesh", handler });
+
+export const meshVersionOperations = {
+  DescribeVersions: { kind: "Account", handler: () => ({ VersionInfo: EDITIONS.map((Edition) => ({ Edition, Versions: [...ISTIO_VERSIONS] })) }) },
+  DescribeUpgradeVersion: op(describeUpgradeVersion),
+  UpgradeMeshVersion: op(upgradeMeshVersion),
+  UpgradeMeshEditionPartially: op(upgradeMeshEditionPartially),
+  DescribeServiceMeshUpgradeStatus: op(describeUpgradeStatus),
+} satisfies Record<string, OperationSpec>;

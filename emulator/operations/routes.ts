@@ -1,0 +1,123 @@
+// GatewayRoute: create, update, additional status, delete, list and detail. Routes are stored as
+// received (PascalCase GatewayRoute object) per mesh and gateway; Status is client-set (0 valid,
+// 1 invalid, 2 error), not a lifecycle. A duplicate name on a gateway is a conflict (modelled).
+import * as E from "../errors/catalog";
+import type { MeshRecord, RouteRecord } from "../state/records";
+import { isVisible, newVisibility } from "../time/lifecycle";
+import { findMesh, mutableMesh, type OpContext, type OperationSpec } from "./context";
+import { requireGateway } from "./gateways";
+import { parseGatewayRoute, readRouteStatus } from "./gatewayRouteBody";
+import type { Params } from "./params";
+import { rawVsRoute } from "./virtualServiceRoute";
+
+const DEFAULT_ROUTE_NAMESPACE = "istio-system";
+
+function existingRoute(ctx: OpContext, mesh: MeshRecord, gateway: string, name: string, countRead: boolean): RouteRecord {
+  const route = mesh.routes[`${gateway}/${name}`];
+  if (!route || (countRead && !isVisible(route.visibility, ctx.rules, ctx.store.clockNow()))) throw E.routeNotFound(gateway, name);
+  return route;
+}
+
+function createRoute(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
+  const gateway = requireGateway(mesh, p.reqStr("IstioGatewayName"));
+  const route = parseGatewayRoute(p);
+  const extra = readRouteStatus(p);
+  const name = route.RouteName as string;
+  const key = `${gateway.name}/${name}`;
+  if (mesh.routes[key]) throw E.alreadyExists("Gateway route", key);
+  const now = ctx.store.clockNow();
+  mesh.routes[key] = {
+    gateway: gateway.name, name, namespace: typeof route.Namespace === "string" ? route.Namespace : DEFAULT_ROUTE_NAMESPACE,
+    route, priority: extra.priority ?? 0, status: extra.status ?? 0, description: extra.description ?? "",
+    createdAt: now, updatedAt: now, visibility: newVisibility(now),
+  };
+  ctx.store.markDirty();
+  return {};
+}
+
+function updateRoute(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
+  const gateway = p.reqStr("IstioGatewayName");
+  const route = parseGatewayRoute(p);
+  const extra = readRouteStatus(p);
+  const record = existingRoute(ctx, mesh, gateway, route.RouteName as string, false);
+  record.route = route;
+  if (typeof route.Namespace === "string") record.namespace = route.Namespace;
+  record.priority = extra.priority ?? record.priority;
+  record.status = extra.status ?? record.status;
+  record.description = extra.description ?? record.description;
+  record.updatedAt = ctx.store.clockNow();
+  ctx.store.markDirty();
+  return {};
+}
+
+function updateAdditionalStatus(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  const record = existingRoute(ctx, mesh, p.reqStr("IstioGatewayName"), p.reqStr("RouteName"), false);
+  const extra = readRouteStatus(p);
+  record.priority = extra.priority ?? record.priority;
+  record.status = extra.status ?? record.status;
+  record.description = extra.description ?? record.description;
+  record.updatedAt = ctx.store.clockNow();
+  ctx.store.markDirty();
+  return {};
+}
+
+function deleteRoute(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  const gateway = p.reqStr("IstioGatewayName");
+  const name = p.reqStr("RouteName");
+  existingRoute(ctx, mesh, gateway, name, false);
+  delete mesh.routes[`${gateway}/${name}`];
+  ctx.store.markDirty();
+  return {};
+}
+
+const destinationsOf = (r: RouteRecord): Record<string, unknown>[] =>
+  (Array.isArray(r.route.RouteDestinations) ? r.route.RouteDestinations : []).map((d: unknown) =>
+    ((d as Record<string, unknown>).Destination ?? {}) as Record<string, unknown>);
+
+function summary(r: RouteRecord): Record<string, unknown> {
+  const uri = ((r.route.MatchRequest as Record<string, unknown> | undefined)?.URI ?? {}) as Record<string, unknown>;
+  return {
+    RouteName: r.name, ASMGatewayName: r.gateway, RoutePath: uri.MatchingContent ?? "", Status: r.status, Priority: r.priority,
+    Description: r.description, Namespace: r.namespace,
+    DestinationHost: destinationsOf(r).map((d) => d.Host), DestinationSubSet: destinationsOf(r).map((d) => d.Subset ?? ""),
+  };
+}
+
+function describeRoutes(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  const gateway = p.str("IstioGatewayName");
+  const now = ctx.store.clockNow();
+  const routes = Object.values(mesh.routes)
+    .filter((r) => (gateway === undefined || r.gateway === gateway) && isVisible(r.visibility, ctx.rules, now))
+    .sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name));
+  return { ManagementRoutes: routes.map(summary) };
+}
+
+function describeRouteDetail(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  const r = existingRoute(ctx, mesh, p.reqStr("IstioGatewayName"), p.reqStr("RouteName"), true);
+  const src = r.route;
+  return {
+    Namespace: r.namespace, Priority: r.priority, Status: r.status, Description: r.description,
+    RouteDetail: {
+      RouteName: r.name, RouteType: src.RouteType ?? "HTTP", Domains: src.Domains ?? [], MatchRequest: src.MatchRequest ?? {},
+      HTTPAdvancedOptions: src.HTTPAdvancedOptions ?? {}, RouteDestinations: src.RouteDestinations ?? [],
+      RawVSRoute: rawVsRoute(src), HasUnsafeFeatures: false,
+    },
+  };
+}
+
+const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "GatewayRoute", handler });
+
+export const routeOperations = {
+  CreateIstioGatewayRoutes: op(createRoute),
+  UpdateIstioGatewayRoutes: op(updateRoute),
+  UpdateIstioRouteAdditionalStatus: op(updateAdditionalStatus),
+  DeleteGatewayRoute: op(deleteRoute),
+  DescribeIstioGatewayRoutes: op(describeRoutes),
+  DescribeIstioGatewayRouteDetail: op(describeRouteDetail),
+} satisfies Record<string, OperationSpec>;

@@ -1,0 +1,128 @@
+// ServiceMesh actions: create, read, list, rename, feature update, delete, kubeconfig.
+// Lifecycle: create → `initial` → `running`; UpdateMeshFeature → `updating` → `running`;
+// delete → `deleting` → gone (ServiceMesh.NotFound). Timing comes from the profile (../modelled.ts).
+import * as E from "../errors/catalog";
+import { buildKubeconfig } from "../kube/kubeconfig";
+import { DELETABLE_MESH_STATES, MeshState } from "../modelled";
+import type { MeshRecord } from "../state/records";
+import { beginMeshPhase } from "../state/meshLifecycle";
+import { newVisibility, startPhase } from "../time/lifecycle";
+import { checkJoinable } from "./clusterRules";
+import { findMesh, mutableMesh, readMesh, type OpContext, type OperationSpec } from "./context";
+import { CREATE_ONLY_OPTIONS, FEATURE_OPTIONS, readOptions, UPDATE_ONLY_OPTIONS } from "./meshOptions";
+import { meshDetail, meshEndpoints, meshInfo, meshSpec } from "./meshView";
+import type { Params } from "./params";
+import { applyTags, tagList } from "./tags";
+import { DEFAULT_MESH_VERSION, EDITIONS, ISTIO_VERSIONS } from "./versions";
+
+function readVSwitches(p: Params): string[] {
+  const v = p.json("VSwitches") ?? p.reqStr("VSwitches");
+  if (!Array.isArray(v) || v.length === 0 || !v.every((s) => typeof s === "string" && s.length > 0)) {
+    throw E.invalidParameter("VSwitches", 'expected a JSON array of vSwitch ids, e.g. ["vsw-xxx"].');
+  }
+  return v as string[];
+}
+
+function createServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
+  const regionId = p.reqStr("RegionId");
+  const vpcId = p.reqStr("VpcId");
+  const vSwitches = readVSwitches(p);
+  const version = p.str("IstioVersion") ?? DEFAULT_MESH_VERSION;
+  if (!ISTIO_VERSIONS.includes(version)) throw E.invalidParameter("IstioVersion", `"${version}" is not offered; use one of ${ISTIO_VERSIONS.join(", ")}.`);
+  const edition = p.oneOf("Edition", EDITIONS) ?? "Default";
+  const clusterSpec = p.oneOf("ClusterSpec", ["standard", "enterprise", "ultimate"] as const) ?? "standard";
+  const options = readOptions(p, [FEATURE_OPTIONS, CREATE_ONLY_OPTIONS]);
+  const tags = p.tags();
+  const id = ctx.store.newMeshId();
+  const guest = p.str("GuestCluster");
+  if (guest) checkJoinable(ctx.store, { id, vpcId }, guest, false);
+  const now = ctx.store.clockNow();
+  const mesh: MeshRecord = {
+    id, name: p.str("Name") ?? id, regionId, vpcId, vSwitches, edition, version, clusterSpec, options,
+    tags: {}, clusters: [], pending: { addClusters: guest ? [guest] : [], removeClusters: [] },
+    phase: startPhase(MeshState.initial, MeshState.running, "ServiceMesh:create", now), errorMessage: "",
+    createdAt: now, updatedAt: now, visibility: newVisibility(now), resourceVersion: 1,
+    gateways: {}, secrets: {}, routes: {},
+  };
+  applyTags(mesh, tags);
+  ctx.store.data.meshes[id] = mesh;
+  ctx.meshId = id;
+  ctx.store.markDirty();
+  return { ServiceMeshId: id };
+}
+
+function describeServiceMeshes(ctx: OpContext, p: Params): Record<string, unknown> {
+  const wanted = p.tags();
+  const items: Record<string, unknown>[] = [];
+  for (const id of Object.keys(ctx.store.data.meshes)) {
+    let mesh: MeshRecord;
+    try {
+      mesh = readMesh(ctx, id);
+    } catch {
+      continue;   // deleted or not yet visible
+    }
+    if (!wanted.every((t) => mesh.tags[t.Key] === t.Value)) continue;
+    items.push({
+      ServiceMeshInfo: meshInfo(mesh), Spec: meshSpec(mesh), Endpoints: meshEndpoints(mesh), Clusters: [...mesh.clusters],
+      ClusterSpec: mesh.clusterSpec, OwnerType: "", OwnerId: "", Tag: tagList(mesh), Upgradable: mesh.version !== ISTIO_VERSIONS[ISTIO_VERSIONS.length - 1],
+    });
+  }
+  ctx.meshId = undefined;
+  return { ServiceMeshes: items };
+}
+
+function modifyServiceMeshName(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
+  mesh.name = p.reqStr("Name");
+  mesh.updatedAt = ctx.store.clockNow();
+  ctx.store.markDirty();
+  return {};
+}
+
+function updateMeshFeature(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
+  const changes = readOptions(p, [FEATURE_OPTIONS, UPDATE_ONLY_OPTIONS]);
+  const clusterSpec = p.oneOf("ClusterSpec", ["standard", "enterprise", "ultimate"] as const);
+  Object.assign(mesh.options, changes);
+  if (clusterSpec) mesh.clusterSpec = clusterSpec;
+  beginMeshPhase(ctx.store, mesh, MeshState.updating, "ServiceMesh:update");
+  return {};
+}
+
+function deleteServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  const force = p.bool("Force") ?? false;
+  const retain = p.json("RetainResources");
+  if (retain !== undefined && (!Array.isArray(retain) || !retain.every((r) => typeof r === "string"))) {
+    throw E.invalidParameter("RetainResources", 'expected a JSON array of resource ids, e.g. ["lb-xxx"].');
+  }
+  if (mesh.phase.status === MeshState.deleting) return {};
+  if (!force) {
+    if (!DELETABLE_MESH_STATES.includes(mesh.phase.status)) throw E.meshNotRunning(mesh.id, mesh.phase.status);
+    const attached = [...mesh.clusters, ...mesh.pending.addClusters];
+    if (attached.length > 0) throw E.clustersNotEmpty(mesh.id, attached);
+  }
+  // Force releases the clusters at once, so they can join another mesh while this one is deleted.
+  mesh.clusters = [];
+  mesh.pending = { addClusters: [], removeClusters: [] };
+  beginMeshPhase(ctx.store, mesh, MeshState.deleting, "ServiceMesh:delete", "__deleted");
+  return {};
+}
+
+function describeServiceMeshKubeconfig(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  p.bool("PrivateIpAddress");
+  return { Kubeconfig: buildKubeconfig(ctx.baseUrl, mesh.id, ctx.kubeToken(mesh.id)) };
+}
+
+const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "ServiceMesh", handler });
+
+export const serviceMeshOperations = {
+  CreateServiceMesh: op(createServiceMesh),
+  DescribeServiceMeshDetail: op((ctx, p) => ({ ServiceMesh: meshDetail(readMesh(ctx, p.reqStr("ServiceMeshId"))) })),
+  DescribeServiceMeshes: op(describeServiceMeshes),
+  ModifyServiceMeshName: op(modifyServiceMeshName),
+  UpdateMeshFeature: op(updateMeshFeature),
+  DeleteServiceMesh: op(deleteServiceMesh),
+  DescribeServiceMeshKubeconfig: op(describeServiceMeshKubeconfig),
+} satisfies Record<string, OperationSpec>;

@@ -1,0 +1,65 @@
+// The emulator's live parts, built once from the options and shared by the HTTP layer, the
+// Kubernetes subset and the in-process control handle.
+import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS } from "./defaults";
+import { FaultInjector } from "./faults/faultRules";
+import { TokenBucket } from "./faults/rateLimiter";
+import { Authenticator } from "./http/authenticate";
+import { RequestLog } from "./http/requestLog";
+import { kubeTokenFor } from "./kube/kubeconfig";
+import { MAX_BODY_BYTES } from "./modelled";
+import type { OpContext } from "./operations/context";
+import { Store } from "./state/store";
+import { systemClock, type Clock } from "./time/clock";
+import { TransitionRules } from "./time/lifecycle";
+import type { ClusterSeed, Credential, FaultRule, ProfileName, RateLimit } from "./types";
+
+export interface RuntimeOptions {
+  profile?: ProfileName;
+  stateFile?: string;
+  seed?: number;
+  credentials?: Credential[];
+  clusters?: ClusterSeed[];
+  rateLimit?: RateLimit;
+  faults?: FaultRule[];
+  clock?: Clock;
+  maxBodyBytes?: number;
+}
+
+export class Runtime {
+  readonly seed: number;
+  readonly clock: Clock;
+  readonly store: Store;
+  readonly rules: TransitionRules;
+  readonly auth: Authenticator;
+  readonly faults: FaultInjector;
+  readonly log = new RequestLog();
+  readonly credentials: Credential[];
+  readonly maxBodyBytes: number;
+  limiter: TokenBucket | undefined;
+  baseUrl = "";
+
+  constructor(opts: RuntimeOptions) {
+    this.seed = opts.seed ?? 1;
+    this.clock = opts.clock ?? systemClock;
+    this.credentials = opts.credentials && opts.credentials.length > 0 ? opts.credentials : [DEMO_CREDENTIALS];
+    this.store = new Store({ seeds: opts.clusters ?? DEFAULT_CLUSTERS, seed: this.seed, clock: this.clock, stateFile: opts.stateFile });
+    this.rules = new TransitionRules(opts.profile ?? "instant");
+    this.auth = new Authenticator(this.credentials, this.clock);
+    this.faults = new FaultInjector(this.seed);
+    for (const rule of opts.faults ?? []) this.faults.add(rule);
+    this.setRateLimit(opts.rateLimit);
+    this.maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  }
+
+  setRateLimit(limit: RateLimit | undefined): void {
+    this.limiter = limit ? new TokenBucket(limit, this.clock) : undefined;
+  }
+
+  kubeToken(meshId: string): string {
+    return kubeTokenFor(this.seed, meshId);
+  }
+
+  operationContext(): OpContext {
+    return { store: this.store, rules: this.rules, baseUrl: this.baseUrl, kubeToken: (id) => this.kubeToken(id) };
+  }
+}

@@ -1,0 +1,65 @@
+// Applies the lazy lifecycle to a mesh record: completes a due phase, applies what was pending
+// (clusters joining or leaving, a new version or edition), removes a mesh whose deletion finished,
+// and drops IstioGateways whose Kubernetes deletion is due.
+import { MeshState } from "../modelled";
+import { advancePhase, startPhase, type TransitionRules } from "../time/lifecycle";
+import type { TransitionKey } from "../modelled";
+import type { MeshRecord } from "./records";
+import type { Store } from "./store";
+
+/** Returns the mesh after bringing it up to date, or undefined once it is gone. */
+export function settleMesh(store: Store, rules: TransitionRules, mesh: MeshRecord, countRead: boolean): MeshRecord | undefined {
+  const now = store.clockNow();
+  const before = mesh.phase.reads;
+  if (advancePhase(mesh.phase, rules, now, countRead)) {
+    store.markDirty();
+    if (mesh.phase.status === "__deleted") {
+      delete store.data.meshes[mesh.id];
+      return undefined;
+    }
+    applyPending(mesh, now);
+  } else if (mesh.phase.reads !== before) {
+    store.markDirty();
+  }
+  settleGatewayDeletions(store, rules, mesh, countRead);
+  return mesh;
+}
+
+function applyPending(mesh: MeshRecord, now: number): void {
+  const p = mesh.pending;
+  mesh.clusters = mesh.clusters.filter((c) => !p.removeClusters.includes(c));
+  for (const c of p.addClusters) if (!mesh.clusters.includes(c)) mesh.clusters.push(c);
+  if (p.version) mesh.version = p.version;
+  if (p.edition) mesh.edition = p.edition;
+  mesh.pending = { addClusters: [], removeClusters: [] };
+  mesh.updatedAt = now;
+}
+
+export function settleGatewayDeletions(store: Store, rules: TransitionRules, mesh: MeshRecord, countRead: boolean): void {
+  const now = store.clockNow();
+  for (const [key, gw] of Object.entries(mesh.gateways)) {
+    if (!gw.deletion) continue;
+    if (rules.isDue("IstioGateway:delete", gw.deletion.since, gw.deletion.reads, now)) {
+      delete mesh.gateways[key];
+    } else if (countRead) {
+      gw.deletion.reads += 1;
+    }
+    store.markDirty();
+  }
+}
+
+/** Starts a transition: the mesh shows `status` until the phase completes into `target`. */
+export function beginMeshPhase(store: Store, mesh: MeshRecord, status: string, key: TransitionKey, target: string = MeshState.running): void {
+  const now = store.clockNow();
+  mesh.phase = startPhase(status, target, key, now);
+  mesh.errorMessage = "";
+  mesh.updatedAt = now;
+  store.markDirty();
+}
+
+/** The modelled `failed` state: the mesh stays failed until deleted. */
+export function failMeshRecord(store: Store, mesh: MeshRecord, message: string): void {
+  beginMeshPhase(store, mesh, MeshState.failed, mesh.phase.key, MeshState.failed);
+  mesh.errorMessage = message;
+  mesh.pending = { addClusters: [], removeClusters: [] };
+}

@@ -1,0 +1,76 @@
+// Provider configuration: credentials, region and endpoint.
+// Sources, first match wins (DESIGN.md "Pulumi facts"):
+//   credentials: alicloud:accessKey/secretKey[/securityToken] → @alicloud/credentials default chain
+//                (ALIBABA_CLOUD_* env, profiles, ...) → ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY env
+//   region:      alicloud:region → ALIBABA_CLOUD_REGION_ID → ALICLOUD_REGION
+//   endpoint:    ASM_ENDPOINT env → asm:endpoint → servicemesh.aliyuncs.com
+//   protocol:    ASM_PROTOCOL env → asm:protocol → HTTPS (the emulator needs HTTP)
+//   wait scale:  ASM_WAIT_SCALE env (tests and benches only: multiplies every poll and retry delay)
+// The stack config arrives through configure(req) and is kept in this module-level holder, inside
+// the provider process only: nothing here is ever part of the serialized provider or of state.
+
+export type ConfigGetter = (key: string) => string | undefined;
+
+let stackConfig: ConfigGetter | undefined;
+
+/** Called from the provider's configure(req). */
+export function setStackConfig(get: ConfigGetter | undefined): void {
+  stackConfig = get;
+}
+
+export interface StaticKeys {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+}
+
+export interface ProviderSettings {
+  endpoint: string;
+  protocol: "HTTP" | "HTTPS";
+  regionId: string | undefined;
+  /** Undefined means: use the default chain, then the ALICLOUD_* env names. */
+  keys: StaticKeys | undefined;
+  waitScale: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+const nonEmpty = (v: string | undefined): string | undefined => (v && v.trim() !== "" ? v.trim() : undefined);
+
+function parseProtocol(raw: string): "HTTP" | "HTTPS" {
+  const p = raw.toUpperCase();
+  if (p !== "HTTP" && p !== "HTTPS") throw new Error(`asm:protocol / ASM_PROTOCOL: "${raw}" is not allowed; use HTTP or HTTPS`);
+  return p;
+}
+
+function parseScale(raw: string | undefined): number {
+  if (raw === undefined) return 1;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`ASM_WAIT_SCALE: "${raw}" is not allowed; use a number > 0 (e.g. 0.01)`);
+  return n;
+}
+
+function configKeys(get: ConfigGetter): StaticKeys | undefined {
+  const accessKeyId = nonEmpty(get("alicloud:accessKey"));
+  const accessKeySecret = nonEmpty(get("alicloud:secretKey"));
+  if (!accessKeyId || !accessKeySecret) return undefined;
+  return { accessKeyId, accessKeySecret, securityToken: nonEmpty(get("alicloud:securityToken")) };
+}
+
+export function resolveSettings(env: Env = process.env, get: ConfigGetter = stackConfig ?? (() => undefined)): ProviderSettings {
+  return {
+    endpoint: nonEmpty(env.ASM_ENDPOINT) ?? nonEmpty(get("asm:endpoint")) ?? "servicemesh.aliyuncs.com",
+    protocol: parseProtocol(nonEmpty(env.ASM_PROTOCOL) ?? nonEmpty(get("asm:protocol")) ?? "HTTPS"),
+    regionId: nonEmpty(get("alicloud:region")) ?? nonEmpty(env.ALIBABA_CLOUD_REGION_ID) ?? nonEmpty(env.ALICLOUD_REGION),
+    keys: configKeys(get),
+    waitScale: parseScale(nonEmpty(env.ASM_WAIT_SCALE)),
+  };
+}
+
+/** The ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY fallback, used only when the default chain finds nothing. */
+export function legacyEnvKeys(env: Env = process.env): StaticKeys | undefined {
+  const accessKeyId = nonEmpty(env.ALICLOUD_ACCESS_KEY);
+  const accessKeySecret = nonEmpty(env.ALICLOUD_SECRET_KEY);
+  if (!accessKeyId || !accessKeySecret) return undefined;
+  return { accessKeyId, accessKeySecret, securityToken: nonEmpty(env.ALICLOUD_SECURITY_TOKEN) };
+}

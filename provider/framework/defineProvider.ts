@@ -1,0 +1,108 @@
+// defineProvider(spec, crud): turns a declarative spec plus four CRUD functions into a
+// pulumi.dynamic.ResourceProvider. It owns everything generic:
+//   - configure: stores the stack config in provider/config.ts (never in serialized state),
+//   - check/diff: the schema engine, plus optional cross-field validation,
+//   - a fresh ProviderContext per call,
+//   - partial-state errors keep `__provider` so Pulumi can later read and delete the resource,
+//   - read returns inputs as well as outputs so a refresh without drift previews as no change.
+import type * as pulumi from "@pulumi/pulumi";
+import { setStackConfig } from "../config";
+import { CheckFailure, checkInputs, diffInputs, FieldSpecs, InputDiff, Props } from "../schema";
+import { buildContext, ProviderContext } from "./context";
+import { isResourceInitError } from "./errors";
+
+export interface ResourceSpec {
+  kind: string;
+  fields: FieldSpecs;
+  /** Output property names the resource class declares (passed as undefined inputs). */
+  outputs: readonly string[];
+  deleteBeforeReplace?: boolean;
+  /** Cross-field rules the per-field specs cannot express (e.g. kiali needs prometheus). */
+  validate?(inputs: Props): CheckFailure[];
+}
+
+export interface ReadResult {
+  id: string;
+  props: Props;
+  inputs: Props;
+}
+
+export interface Crud {
+  create(inputs: Props, ctx: ProviderContext): Promise<{ id: string; outs: Props }>;
+  /** Undefined when the object is gone: Pulumi then drops it from state. */
+  read(id: string, props: Props, ctx: ProviderContext): Promise<ReadResult | undefined>;
+  update(id: string, olds: Props, news: Props, diff: InputDiff, ctx: ProviderContext): Promise<Props>;
+  delete(id: string, props: Props, ctx: ProviderContext): Promise<void>;
+}
+
+const PROVIDER_KEY = "__provider";
+
+function keepProvider(err: unknown, source: Props): unknown {
+  if (isResourceInitError(err) && source[PROVIDER_KEY] !== undefined) {
+    err.properties = wireSafe({ ...err.properties, [PROVIDER_KEY]: source[PROVIDER_KEY] });
+  }
+  return err;
+}
+
+// The dynamic-provider host encodes results with google-protobuf's Struct.fromJavaScript, which throws
+// "Unexpected struct type." on an undefined value at any depth: drop them before returning.
+function wireSafe<T>(value: T): T {
+  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(wireSafe) as T;
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(entries.map(([k, v]) => [k, wireSafe(v)])) as T;
+}
+
+function stripInternal(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([k]) => !k.startsWith("__")));
+}
+
+function checkWith(spec: ResourceSpec) {
+  return async (_olds: Props, news: Props) => {
+    const { inputs, failures } = checkInputs(spec.fields, news, spec.outputs);
+    if (failures.length === 0 && spec.validate) failures.push(...spec.validate(inputs));
+    return failures.length > 0 ? { inputs: news, failures } : { inputs: wireSafe(inputs) };
+  };
+}
+
+function diffWith(spec: ResourceSpec) {
+  return async (_id: string, olds: Props, news: Props) => {
+    const d = diffInputs(spec.fields, olds, news);
+    const replace = d.replaces.length > 0;
+    return { changes: d.changed.length > 0, replaces: d.replaces, deleteBeforeReplace: replace && spec.deleteBeforeReplace === true };
+  };
+}
+
+export function defineProvider(spec: ResourceSpec, crud: Crud): pulumi.dynamic.ResourceProvider {
+  return {
+    async configure(req) {
+      setStackConfig((key) => req.config.get(key));
+    },
+    check: checkWith(spec),
+    diff: diffWith(spec),
+    async create(inputs) {
+      try {
+        const { id, outs } = await crud.create(stripInternal(inputs), buildContext());
+        return { id, outs: wireSafe(outs) };
+      } catch (err) {
+        throw keepProvider(err, inputs);
+      }
+    },
+    async read(id, props) {
+      const found = await crud.read(id, stripInternal(props ?? {}), buildContext());
+      // An empty id tells the engine the object is gone, so refresh drops it from state.
+      return found ? wireSafe(found) : { id: undefined as unknown as string, props: {} };
+    },
+    async update(id, olds, news) {
+      const d = diffInputs(spec.fields, olds, news);
+      try {
+        return { outs: wireSafe(await crud.update(id, stripInternal(olds), stripInternal(news), d, buildContext())) };
+      } catch (err) {
+        throw keepProvider(err, news);
+      }
+    },
+    async delete(id, props) {
+      await crud.delete(id, stripInternal(props), buildContext());
+    },
+  };
+}

@@ -1,0 +1,9 @@
+// Public surface of the provider framework: defineProvider, the context, partial-state error,
+// timeouts input helpers and progress logging.
+export * from "./conflict";
+export * from "./context";
+export * from "./defineProvider";
+export * from "./errors";
+export * from "./meshLifecycle";
+export * from "./progress";
+export * from "./timeouts";

@@ -1,0 +1,80 @@
+// The mesh's lifecycle as every resource waits on it (DescribeServiceMeshDetail →
+// ServiceMeshInfo.State):
+//   CreateServiceMesh → initial → running                     ready
+//   UpdateMeshFeature / cluster add-remove → updating → running
+//   UpgradeMeshEditionPartially → upgrading → running
+//   any → failed (ServiceMeshInfo.ErrorMessage)               terminal: fail fast with the message
+//   DeleteServiceMesh → deleting → ServiceMesh.NotFound       gone
+// A freshly created mesh may be invisible to reads for a moment, so NotFound while waiting for
+// `running` means "keep polling", never "gone".
+import { classifyError, isNotFound, isRetryable, ServiceMeshDetail } from "../api";
+import { Acceptor, BackoffPolicy, PollResult, whenError, whenValue } from "../waiter";
+import { ProviderContext } from "./context";
+
+/** Mesh polling: 2 s, doubling with full jitter, capped at 12 s (scaled by ASM_WAIT_SCALE). */
+export const MESH_POLICY: BackoffPolicy = { minMs: 2_000, maxMs: 12_000 };
+
+const stateOf = (m: ServiceMeshDetail): string => m.ServiceMeshInfo.State ?? "unknown";
+
+export const meshRunning: readonly Acceptor<ServiceMeshDetail>[] = [
+  whenValue((m) => stateOf(m) === "running", "success"),
+  whenValue((m) => stateOf(m) === "failed" || stateOf(m) === "deleting", "failure"),
+  whenError(isNotFound, "retry"),
+  whenError(isRetryable, "retry"),
+];
+
+export const meshGone: readonly Acceptor<ServiceMeshDetail>[] = [
+  whenError(isNotFound, "success"),
+  whenError(isRetryable, "retry"),
+];
+
+export function meshLabel(result: PollResult<ServiceMeshDetail>): string {
+  if ("ok" in result) return stateOf(result.ok);
+  const code = (result.err as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "error";
+}
+
+function meshFailureReason(result: PollResult<ServiceMeshDetail>): string {
+  if ("ok" in result) {
+    const info = result.ok.ServiceMeshInfo;
+    return `mesh state is ${info.State}: ${info.ErrorMessage || "no ErrorMessage given"}`;
+  }
+  return result.err instanceof Error ? result.err.message : String(result.err);
+}
+
+export async function describeMesh(ctx: ProviderContext, meshId: string): Promise<ServiceMeshDetail> {
+  const res = await ctx.client.call("DescribeServiceMeshDetail", { ServiceMeshId: meshId });
+  return res.ServiceMesh;
+}
+
+/** The mesh, or undefined when it no longer exists. */
+export async function describeMeshIfExists(ctx: ProviderContext, meshId: string): Promise<ServiceMeshDetail | undefined> {
+  try {
+    return await describeMesh(ctx, meshId);
+  } catch (err) {
+    if (classifyError(err) === "notFound") return undefined;
+    throw err;
+  }
+}
+
+export function waitMeshRunning(ctx: ProviderContext, meshId: string, timeoutMs: number): Promise<ServiceMeshDetail> {
+  return ctx.wait(() => describeMesh(ctx, meshId), meshRunning, {
+    what: `ServiceMesh ${meshId} to reach running`,
+    subject: `ServiceMesh ${meshId}`,
+    timeoutMs,
+    policy: MESH_POLICY,
+    label: meshLabel,
+    failureReason: meshFailureReason,
+  });
+}
+
+export async function waitMeshGone(ctx: ProviderContext, meshId: string, timeoutMs: number): Promise<void> {
+  await ctx.wait(() => describeMesh(ctx, meshId), meshGone, {
+    what: `ServiceMesh ${meshId} to be deleted`,
+    subject: `ServiceMesh ${meshId}`,
+    timeoutMs,
+    policy: MESH_POLICY,
+    label: meshLabel,
+    failureReason: meshFailureReason,
+  });
+}

@@ -1,0 +1,35 @@
+// The `timeouts` input every resource takes: Pulumi's customTimeouts never reaches a dynamic
+// provider (research/engine.md §2), so each resource carries its own deadlines.
+//   timeouts: { create: "20m", update: "15m", delete: "30m" }   // "90s", "15m", "1h", "1h30m"
+import { f, FieldSpecs } from "../schema";
+
+export type Operation = "create" | "update" | "delete";
+
+export interface Timeouts {
+  create?: string;
+  update?: string;
+  delete?: string;
+}
+
+export type TimeoutDefaults = Record<Operation, number>;
+
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+const durationField = f.string({ pattern: /^(?=\d)(?:\d+h)?(?:\d+m)?(?:\d+s)?$/, patternHint: 'a duration such as "90s", "15m" or "1h30m"' });
+
+/** The field spec to add to a resource's spec as `timeouts`. */
+export const timeoutsField = f.object({ create: durationField, update: durationField, delete: durationField } satisfies FieldSpecs);
+
+export function parseDuration(text: string): number {
+  const m = DURATION.exec(text.trim());
+  if (!m || text.trim() === "") throw new Error(`"${text}" is not a duration; use e.g. "90s", "15m" or "1h30m"`);
+  const [, h, min, s] = m;
+  return ((Number(h ?? 0) * 60 + Number(min ?? 0)) * 60 + Number(s ?? 0)) * 1000;
+}
+
+/** Milliseconds allowed for `op`: the input when given, else the resource's default. */
+export function timeoutFor(op: Operation, timeouts: Timeouts | undefined, defaults: TimeoutDefaults): number {
+  const given = timeouts?.[op];
+  return given ? parseDuration(given) : defaults[op];
+}
+
+export const minutes = (n: number): number => n * 60_000;

@@ -1,0 +1,84 @@
+// The IstioGateway custom resources of a mesh's control plane (istio.alibabacloud.com/v1beta1,
+// plural istiogateways), through the mesh's Kubernetes API. ASM's OpenAPI has no gateway read or
+// delete, so this is the only way to see a gateway's live spec and to remove it.
+import type { CustomObjectsApi } from "@kubernetes/client-node";
+import { isKubeNotFound, toKubeApiError } from "./kubeApiError";
+import { loadKubeconfig } from "./kubeconfig";
+
+export const ISTIO_GATEWAY_GROUP = "istio.alibabacloud.com";
+export const ISTIO_GATEWAY_VERSION = "v1beta1";
+export const ISTIO_GATEWAY_PLURAL = "istiogateways";
+export const ISTIO_GATEWAY_KIND = "IstioGateway";
+
+export interface IstioGatewayObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace: string; resourceVersion?: string; deletionTimestamp?: string; [key: string]: unknown };
+  spec: Record<string, unknown>;
+}
+
+export interface IstioGatewayApi {
+  /** The custom resource, or undefined when it does not exist. */
+  get(namespace: string, name: string): Promise<IstioGatewayObject | undefined>;
+  list(namespace: string): Promise<IstioGatewayObject[]>;
+  /** Requests deletion; false when the resource was already gone. */
+  delete(namespace: string, name: string): Promise<boolean>;
+}
+
+export interface IstioGatewayApiOptions {
+  /** Per-request timeout; client-node sets none, and a hung API server must not hang a deployment. */
+  requestTimeoutMs?: number;
+}
+
+export function istioGatewayApi(kubeconfig: string, options: IstioGatewayApiOptions = {}): IstioGatewayApi {
+  const { config, server } = loadKubeconfig(kubeconfig);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const k8s = require("@kubernetes/client-node") as typeof import("@kubernetes/client-node");
+  const api = config.makeApiClient(k8s.CustomObjectsApi);
+  const timeout = options.requestTimeoutMs ?? 30_000;
+  api.addInterceptor((request) => {
+    request.timeout = timeout;
+  });
+  return new IstioGatewayClient(api, server);
+}
+
+const ARGS = [ISTIO_GATEWAY_GROUP, ISTIO_GATEWAY_VERSION] as const;
+
+class IstioGatewayClient implements IstioGatewayApi {
+  constructor(
+    private readonly api: CustomObjectsApi,
+    private readonly server: string,
+  ) {}
+
+  async get(namespace: string, name: string): Promise<IstioGatewayObject | undefined> {
+    const res = await this.call(`get ${ISTIO_GATEWAY_PLURAL} ${namespace}/${name}`, true, () =>
+      this.api.getNamespacedCustomObject(...ARGS, namespace, ISTIO_GATEWAY_PLURAL, name),
+    );
+    return res?.body as IstioGatewayObject | undefined;
+  }
+
+  async list(namespace: string): Promise<IstioGatewayObject[]> {
+    const res = await this.call(`list ${ISTIO_GATEWAY_PLURAL} in ${namespace}`, false, () =>
+      this.api.listNamespacedCustomObject(...ARGS, namespace, ISTIO_GATEWAY_PLURAL),
+    );
+    return (res?.body as { items?: IstioGatewayObject[] } | undefined)?.items ?? [];
+  }
+
+  async delete(namespace: string, name: string): Promise<boolean> {
+    const res = await this.call(`delete ${ISTIO_GATEWAY_PLURAL} ${namespace}/${name}`, true, () =>
+      this.api.deleteNamespacedCustomObject(...ARGS, namespace, ISTIO_GATEWAY_PLURAL, name),
+    );
+    return res !== undefined;
+  }
+
+  /** Runs one request; with `notFoundIsUndefined`, a 404 resolves to undefined instead of throwing. */
+  private async call<T>(what: string, notFoundIsUndefined: boolean, run: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await run();
+    } catch (err) {
+      const mapped = toKubeApiError(err, what, this.server);
+      if (notFoundIsUndefined && isKubeNotFound(mapped)) return undefined;
+      throw mapped;
+    }
+  }
+}

@@ -1,0 +1,236 @@
+// ASMGateway: an IstioGateway custom resource (istio.alibabacloud.com/v1beta1) in a mesh's control
+// plane, e.g. the ingress gateway of a cluster.
+// Lifecycle: CreateASMGateway / UpdateASMGateway take the whole object (Body); the OpenAPI has no
+// gateway read or delete, so both go through the mesh's Kubernetes API (provider/kube).
+// Ready when the custom resource exists with the declared spec; gone when it no longer exists.
+// Replacement: serviceMeshId, namespace, name. Every spec field updates in place. Refresh maps the
+// live spec back to arguments (extraSpec catches undeclared keys), so drift shows in the next
+// preview and `up` writes the declared spec again.
+// Adoption: `adopt: true` takes over an existing gateway of that name (it must exist) and applies
+// the declared spec to it instead of creating one.
+import * as pulumi from "@pulumi/pulumi";
+import { isNotFound } from "../api";
+import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, timeoutsField, Timeouts } from "../framework";
+import { CheckFailure, checkInputs, deepEqual, diffInputs, f, FieldSpecs, Props } from "../schema";
+import { providerShim } from "../shim";
+import { whenError, whenValue } from "../waiter";
+import type { IstioGatewayApi, IstioGatewayObject } from "../kube";
+import {
+  DEFAULT_GATEWAY_NAMESPACE, fromGatewaySpec, gatewayId, GatewayPort, GatewaySpecArgs, JsonObject,
+  parseGatewayId, toGatewaySpec, toIstioGatewayBody, TYPED_SPEC_KEYS,
+} from "./asmGateway.mapping";
+import { checkJsonObject, checkObjectList, DNS_LABEL, DNS_LABEL_HINT, QUANTITY } from "./gatewayFields";
+import { appliedDespite, isAlreadyExists, isTransientKube, kubeLabel, meshKubeApi, writeWhenMeshSettles } from "./gatewayCalls";
+
+const quantity = f.string({ pattern: QUANTITY, patternHint: "a Kubernetes quantity such as 200m, 2, 256Mi or 4G" });
+const quantities = f.object({ cpu: quantity, memory: quantity });
+const portNumber = f.int({ min: 1, max: 65535 });
+
+export const asmGatewayFields = {
+  serviceMeshId: f.string({ required: true, createOnly: true, hint: "the ServiceMesh id" }),
+  name: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
+  namespace: f.string({ default: DEFAULT_GATEWAY_NAMESPACE, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
+  gatewayType: f.enumOf(["ingress", "egress"], { default: "ingress" }),
+  clusterIds: f.stringList({ required: true, minItems: 1, hint: "the ids of the mesh's clusters the gateway runs on" }),
+  serviceType: f.enumOf(["LoadBalancer", "ClusterIP", "NodePort"], { default: "LoadBalancer" }),
+  serviceAnnotations: f.stringMap(),
+  replicaCount: f.int({ min: 0, max: 1000 }),
+  minReplicas: f.int({ min: 0, max: 1000 }),
+  maxReplicas: f.int({ min: 1, max: 1000 }),
+  resources: f.object({ limits: quantities, requests: quantities }),
+  adopt: f.bool({ default: false }),
+  timeouts: timeoutsField,
+} satisfies FieldSpecs;
+
+const portFields = {
+  name: f.string({ required: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
+  port: f.int({ required: true, min: 1, max: 65535 }),
+  targetPort: portNumber,
+  nodePort: portNumber,
+  protocol: f.enumOf(["TCP", "UDP", "HTTP", "HTTPS", "HTTP2", "GRPC", "TLS"]),
+} satisfies FieldSpecs;
+
+/** Inputs outside the field DSL: validated by checkGateway, compared by diffGateway. */
+const STRUCTURED = ["ports", "extraSpec"] as const;
+const OUTPUTS = ["fullName"] as const;
+const DEFAULT_TIMEOUTS = { create: minutes(10), update: minutes(10), delete: minutes(10) };
+
+type GatewayInputs = GatewaySpecArgs & { serviceMeshId: string; name: string; namespace: string; adopt?: boolean; timeouts?: Timeouts };
+
+// Props that reach create/update have passed checkGateway, so they have the GatewayInputs shape.
+const asInputs = (p: Props): GatewayInputs => p as unknown as GatewayInputs;
+
+export function checkGateway(news: Props): { inputs: Props; failures: CheckFailure[] } {
+  const { inputs, failures } = checkInputs(asmGatewayFields, news, [...STRUCTURED, ...OUTPUTS]);
+  const ports = checkObjectList("ports", portFields, news.ports, failures);
+  if (ports !== undefined) inputs.ports = ports;
+  checkJsonObject("extraSpec", news.extraSpec, failures, TYPED_SPEC_KEYS);
+  if (failures.length === 0) failures.push(...crossFieldFailures(inputs));
+  return { inputs, failures };
+}
+
+function crossFieldFailures(a: Props): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const { minReplicas: min, maxReplicas: max, replicaCount: count } = a as { minReplicas?: number; maxReplicas?: number; replicaCount?: number };
+  if (min !== undefined && max !== undefined && min > max) failures.push({ property: "minReplicas", reason: `${min} is larger than maxReplicas (${max})` });
+  if (count !== undefined && max !== undefined && count > max) failures.push({ property: "replicaCount", reason: `${count} is larger than maxReplicas (${max})` });
+  const ports = Array.isArray(a.ports) ? (a.ports as GatewayPort[]) : [];
+  for (const [key, what] of [["name", "port name"], ["port", "port number"]] as const) {
+    const values = ports.map((p) => p[key]);
+    const dup = values.find((v, i) => values.indexOf(v) !== i);
+    if (dup !== undefined) failures.push({ property: "ports", reason: `${what} ${JSON.stringify(dup)} is used twice; ${what}s must be unique` });
+  }
+  return failures;
+}
+
+export function diffGateway(olds: Props, news: Props): { changed: string[]; replaces: string[] } {
+  const d = diffInputs(asmGatewayFields, olds, news);
+  for (const key of STRUCTURED) if (!deepEqual(olds[key], news[key])) d.changed.push(key);
+  return d;
+}
+
+/** True when a change needs UpdateASMGateway (adopt and timeouts are provider-side settings). */
+function specChanged(changed: string[]): boolean {
+  return changed.some((path) => !path.startsWith("timeouts") && path !== "adopt");
+}
+
+function outputsOf(a: GatewayInputs): Props {
+  return { ...a, fullName: `${a.namespace}:${a.name}` };
+}
+
+function writeGateway(ctx: ProviderContext, action: "CreateASMGateway" | "UpdateASMGateway", a: GatewayInputs, timeoutMs: number) {
+  const Body = JSON.stringify(toIstioGatewayBody(a.name, a.namespace, a));
+  const params = { ServiceMeshId: a.serviceMeshId, IstioGatewayName: a.name, Body };
+  return writeWhenMeshSettles(ctx, `ASMGateway ${a.namespace}/${a.name}`, timeoutMs, () => ctx.client.call(action, params));
+}
+
+/** Waits until the custom resource shows every declared spec key with the declared value. */
+function waitForSpec(ctx: ProviderContext, kube: IstioGatewayApi, a: GatewayInputs, timeoutMs: number) {
+  const declared = toGatewaySpec(a);
+  const matches = (o: IstioGatewayObject | undefined) => !!o && Object.entries(declared).every(([k, v]) => deepEqual(o.spec?.[k], v));
+  return ctx.wait(() => kube.get(a.namespace, a.name), [whenValue(matches, "success"), whenError(isTransientKube, "retry")], {
+    what: `IstioGateway ${a.namespace}/${a.name} to show the declared spec`,
+    subject: `ASMGateway ${a.namespace}/${a.name}`,
+    timeoutMs,
+    policy: { minMs: 1_000, maxMs: 10_000 },
+    label: (r) => ("err" in r ? kubeLabel(r.err) : r.ok ? "spec pending" : "absent"),
+  });
+}
+
+async function createGateway(inputs: Props, ctx: ProviderContext) {
+  const a = asInputs(inputs);
+  const id = gatewayId(a.serviceMeshId, a.namespace, a.name);
+  const timeoutMs = timeoutFor("create", a.timeouts, DEFAULT_TIMEOUTS);
+  const kube = await meshKubeApi(ctx, a.serviceMeshId);
+  if (a.adopt) {
+    if (!(await kube.get(a.namespace, a.name))) {
+      throw new Error(`adopt: mesh ${a.serviceMeshId} has no IstioGateway ${a.namespace}/${a.name}; remove adopt to create it`);
+    }
+    await writeGateway(ctx, "UpdateASMGateway", a, timeoutMs);
+  } else {
+    await writeGateway(ctx, "CreateASMGateway", a, timeoutMs).catch(async (err: unknown) => {
+      if (isAlreadyExists(err)) throw new Error(`${(err as Error).message}. To manage the existing gateway, set adopt: true`);
+      if (!(await appliedDespite(err, async () => (await kube.get(a.namespace, a.name)) !== undefined))) throw err;
+    });
+  }
+  await waitForSpec(ctx, kube, a, timeoutMs).catch((err: unknown) => {
+    throw partialState(id, outputsOf(a), err);
+  });
+  return { id, outs: outputsOf(a) };
+}
+
+async function readGateway(id: string, props: Props, ctx: ProviderContext) {
+  const { serviceMeshId, namespace, name } = parseGatewayId(id);
+  const kube = await meshKubeApi(ctx, serviceMeshId).catch((err: unknown) => {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  });
+  const live = kube && (await kube.get(namespace, name));
+  if (!live || live.metadata.deletionTimestamp) return undefined;
+  const inputs: Props = { serviceMeshId, namespace, name, ...fromGatewaySpec((live.spec ?? {}) as JsonObject) };
+  for (const key of ["adopt", "timeouts"]) if (props[key] !== undefined) inputs[key] = props[key];
+  return { id, props: outputsOf(asInputs(inputs)), inputs };
+}
+
+async function updateGateway(id: string, olds: Props, news: Props, ctx: ProviderContext) {
+  const a = asInputs(news);
+  if (!specChanged(diffGateway(olds, news).changed)) return outputsOf(a);
+  const timeoutMs = timeoutFor("update", a.timeouts, DEFAULT_TIMEOUTS);
+  const kube = await meshKubeApi(ctx, a.serviceMeshId);
+  await writeGateway(ctx, "UpdateASMGateway", a, timeoutMs);
+  await waitForSpec(ctx, kube, a, timeoutMs).catch((err: unknown) => {
+    throw partialState(id, outputsOf(a), err);
+  });
+  return outputsOf(a);
+}
+
+async function deleteGateway(id: string, props: Props, ctx: ProviderContext) {
+  const { serviceMeshId, namespace, name } = parseGatewayId(id);
+  const kube = await meshKubeApi(ctx, serviceMeshId).catch((err: unknown) => {
+    if (isNotFound(err)) return undefined; // deleting a mesh removes its gateways
+    throw err;
+  });
+  if (!kube) return;
+  await kube.delete(namespace, name);
+  await ctx.wait(() => kube.get(namespace, name), [whenValue((o) => o === undefined, "success"), whenError(isTransientKube, "retry")], {
+    what: `IstioGateway ${namespace}/${name} to be deleted`,
+    subject: `ASMGateway ${namespace}/${name}`,
+    timeoutMs: timeoutFor("delete", props.timeouts as Timeouts | undefined, DEFAULT_TIMEOUTS),
+    policy: { minMs: 1_000, maxMs: 10_000 },
+    label: (r) => ("err" in r ? kubeLabel(r.err) : r.ok ? "terminating" : "gone"),
+  });
+}
+
+const base = defineProvider(
+  { kind: "ASMGateway", fields: asmGatewayFields, outputs: OUTPUTS },
+  { create: createGateway, read: readGateway, update: (id, o, n, _d, ctx) => updateGateway(id, o, n, ctx), delete: deleteGateway },
+);
+
+/** The generic provider with check and diff extended to the structured inputs (ports, extraSpec). */
+export const asmGatewayProvider: pulumi.dynamic.ResourceProvider = {
+  ...base,
+  async check(_olds, news) {
+    const { inputs, failures } = checkGateway(news as Props);
+    for (const key of Object.keys(news)) if (key.startsWith("__")) inputs[key] = news[key];
+    return failures.length > 0 ? { inputs: news, failures } : { inputs };
+  },
+  async diff(_id, olds, news) {
+    const d = diffGateway(olds as Props, news as Props);
+    return { changes: d.changed.length > 0, replaces: d.replaces, deleteBeforeReplace: false };
+  },
+};
+
+export interface ASMGatewayArgs {
+  serviceMeshId: pulumi.Input<string>;
+  /** The IstioGateway name (IstioGatewayName), e.g. "ingressgateway". */
+  name: pulumi.Input<string>;
+  /** Defaults to istio-system. */
+  namespace?: pulumi.Input<string>;
+  gatewayType?: pulumi.Input<"ingress" | "egress">;
+  clusterIds: pulumi.Input<pulumi.Input<string>[]>;
+  ports?: pulumi.Input<pulumi.Input<GatewayPort>[]>;
+  serviceType?: pulumi.Input<"LoadBalancer" | "ClusterIP" | "NodePort">;
+  serviceAnnotations?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  replicaCount?: pulumi.Input<number>;
+  minReplicas?: pulumi.Input<number>;
+  maxReplicas?: pulumi.Input<number>;
+  resources?: pulumi.Input<GatewaySpecArgs["resources"]>;
+  /** Any other IstioGateway spec key, passed through as JSON. */
+  extraSpec?: pulumi.Input<JsonObject>;
+  /** Take over an existing gateway of this name instead of creating one. */
+  adopt?: pulumi.Input<boolean>;
+  timeouts?: pulumi.Input<Timeouts>;
+}
+
+/** An ASM ingress or egress gateway (IstioGateway custom resource). id = <meshId>:<namespace>:<name>. */
+export class ASMGateway extends pulumi.dynamic.Resource {
+  /** "<namespace>:<name>", the form DescribeServiceMeshUpgradeStatus takes. */
+  declare readonly fullName: pulumi.Output<string>;
+  declare readonly serviceMeshId: pulumi.Output<string>;
+  declare readonly name: pulumi.Output<string>;
+  declare readonly namespace: pulumi.Output<string>;
+
+  constructor(name: string, args: ASMGatewayArgs, opts?: pulumi.CustomResourceOptions) {
+    super(providerShim("ASMGateway"), name, { ...args, fullName: undefined }, opts, "asm", "ASMGateway");
+  }
+}

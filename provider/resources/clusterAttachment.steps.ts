@@ -1,0 +1,94 @@
+// ClusterAttachment: the API steps. Attach and detach are each one mesh mutation followed by a wait
+// until the mesh is `running` again with the cluster listed (or no longer listed). The mesh takes one
+// mutation at a time, so both retry its "busy" conflict; an attach whose response was lost is
+// reconciled by checking membership, never sent twice blindly.
+import { classifyError, isNotFound, isRetryable, MeshClusterInfo, ServiceMeshDetail } from "../api";
+import { describeMesh, meshLabel, ProviderContext, waitMeshRunning, withConflictRetry } from "../framework";
+import { BackoffPolicy, whenError, whenValue } from "../waiter";
+
+/** Attachment polling: 2 s doubling with full jitter, capped at 10 s (scaled by ASM_WAIT_SCALE). */
+export const CLUSTER_POLICY: BackoffPolicy = { minMs: 2_000, maxMs: 10_000 };
+
+const isAttached = (m: ServiceMeshDetail, clusterId: string) => (m.Clusters ?? []).includes(clusterId);
+const running = (m: ServiceMeshDetail) => m.ServiceMeshInfo.State === "running";
+
+export function parseAttachmentId(id: string): { meshId: string; clusterId: string } {
+  const [meshId, clusterId, ...rest] = id.split(":");
+  if (!meshId || !clusterId || rest.length > 0) throw new Error(`ClusterAttachment id "${id}" is not valid; expected <meshId>:<clusterId>`);
+  return { meshId, clusterId };
+}
+
+export interface AttachOptions {
+  ignoreNamespaceCheck?: boolean;
+  discoveryOnly?: boolean;
+  kubeconfig?: string;
+  timeoutMs: number;
+}
+
+/** Whether the cluster ended up attached, once the mesh has settled any change in flight. */
+async function attachedAfterSettling(ctx: ProviderContext, meshId: string, clusterId: string, timeoutMs: number): Promise<boolean> {
+  return isAttached(await waitMeshRunning(ctx, meshId, timeoutMs), clusterId);
+}
+
+/** Sends AddClusterIntoServiceMesh once; a lost response is settled by looking at the mesh. */
+export async function attachCluster(ctx: ProviderContext, meshId: string, clusterId: string, o: AttachOptions): Promise<void> {
+  const req = { ServiceMeshId: meshId, ClusterId: clusterId, IgnoreNamespaceCheck: o.ignoreNamespaceCheck, DiscoveryOnly: o.discoveryOnly, Kubeconfig: o.kubeconfig };
+  const opts = { what: `AddClusterIntoServiceMesh ${clusterId}`, subject: `ServiceMesh ${meshId}`, timeoutMs: o.timeoutMs, policy: CLUSTER_POLICY };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await withConflictRetry(ctx, () => ctx.client.call("AddClusterIntoServiceMesh", req), opts);
+      return;
+    } catch (err) {
+      const ambiguous = classifyError(err) === "transient";
+      // After a lost response the retry may be told the cluster is already in this mesh.
+      if ((ambiguous || attempt > 0) && (await attachedAfterSettling(ctx, meshId, clusterId, o.timeoutMs))) return;
+      if (!ambiguous || attempt >= 3) throw err;
+    }
+  }
+}
+
+export async function detachCluster(ctx: ProviderContext, meshId: string, clusterId: string, reserveNamespace: boolean | undefined, timeoutMs: number): Promise<void> {
+  const req = { ServiceMeshId: meshId, ClusterId: clusterId, ReserveNamespace: reserveNamespace };
+  try {
+    await withConflictRetry(ctx, () => ctx.client.call("RemoveClusterFromServiceMesh", req), { what: `RemoveClusterFromServiceMesh ${clusterId}`, subject: `ServiceMesh ${meshId}`, timeoutMs, policy: CLUSTER_POLICY });
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
+}
+
+function waitCluster(ctx: ProviderContext, meshId: string, clusterId: string, present: boolean, timeoutMs: number): Promise<ServiceMeshDetail | undefined> {
+  const goal = present ? "attached" : "detached";
+  return ctx.wait<ServiceMeshDetail | undefined>(
+    async () => {
+      try {
+        return await describeMesh(ctx, meshId);
+      } catch (err) {
+        if (!present && isNotFound(err)) return undefined; // the mesh itself is gone: so is the attachment
+        throw err;
+      }
+    },
+    [
+      whenValue((m) => m === undefined || (running(m) && isAttached(m, clusterId) === present), "success"),
+      whenValue((m) => m?.ServiceMeshInfo.State === "failed", "failure"),
+      whenError(isRetryable, "retry"),
+      whenError(isNotFound, "retry"),
+    ],
+    {
+      what: `cluster ${clusterId} to be ${goal} in ServiceMesh ${meshId}`,
+      subject: `ClusterAttachment ${meshId}:${clusterId}`,
+      timeoutMs,
+      policy: CLUSTER_POLICY,
+      label: (r) => ("ok" in r && r.ok ? `${r.ok.ServiceMeshInfo.State}${isAttached(r.ok, clusterId) ? "+listed" : ""}` : "ok" in r ? "gone" : meshLabel(r)),
+      failureReason: (r) => ("ok" in r && r.ok ? `mesh state is failed: ${r.ok.ServiceMeshInfo.ErrorMessage || "no ErrorMessage given"}` : "error"),
+    },
+  );
+}
+
+export const waitAttached = (ctx: ProviderContext, meshId: string, clusterId: string, timeoutMs: number) => waitCluster(ctx, meshId, clusterId, true, timeoutMs);
+export const waitDetached = (ctx: ProviderContext, meshId: string, clusterId: string, timeoutMs: number) => waitCluster(ctx, meshId, clusterId, false, timeoutMs);
+
+/** The cluster as DescribeClustersInServiceMesh shows it, if listed. */
+export async function describeAttachedCluster(ctx: ProviderContext, meshId: string, clusterId: string): Promise<MeshClusterInfo | undefined> {
+  const res = await ctx.client.call("DescribeClustersInServiceMesh", { ServiceMeshId: meshId });
+  return (res.Clusters ?? []).find((c) => c.ClusterId === clusterId);
+}

@@ -1,0 +1,70 @@
+// API call helpers the gateway-family resources share: writes that a busy mesh rejects, and the
+// mesh's Kubernetes API for IstioGateway reads and deletes.
+import { AsmApiError, classifyError, isConflict } from "../api";
+import type { ProviderContext } from "../framework";
+import { istioGatewayApi, IstioGatewayApi, KubeApiError } from "../kube";
+import { WaiterFailureError, whenError, whenValue } from "../waiter";
+
+/** "Already exists" is a 409 like "mesh busy", but waiting cannot fix it. */
+export function isAlreadyExists(err: unknown): boolean {
+  return err instanceof AsmApiError && /AlreadyExist|Duplicate/i.test(err.code);
+}
+
+const isMeshBusy = (err: unknown): boolean => isConflict(err) && !isAlreadyExists(err);
+
+/**
+ * Runs a write, repeating it while the mesh rejects changes because it is busy (e.g. still
+ * updating after a cluster was attached). The API refused the earlier attempts before doing
+ * anything, so repeating them cannot duplicate the change. Any other error is passed on as is.
+ */
+export async function writeWhenMeshSettles<T>(ctx: ProviderContext, subject: string, timeoutMs: number, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (!isMeshBusy(err)) throw err;
+  }
+  try {
+    return await ctx.wait(write, [whenValue<T>(() => true, "success"), whenError<T>(isMeshBusy, "retry")], {
+      what: `${subject} to be accepted by the mesh`,
+      subject,
+      timeoutMs,
+      policy: { minMs: 1_000, maxMs: 10_000 },
+      label: (r) => ("err" in r ? `mesh busy (${r.err instanceof AsmApiError ? r.err.code : "error"})` : "accepted"),
+    });
+  } catch (err) {
+    if (err instanceof WaiterFailureError && err.cause !== undefined) throw err.cause;
+    throw err;
+  }
+}
+
+/**
+ * After a create failed ambiguously (a 5xx or a dropped connection), the change may have been
+ * applied with only the response lost. Creates are not idempotent, so instead of repeating the
+ * call this asks live state: true when `probe` finds the object, meaning the create took effect.
+ */
+export async function appliedDespite(err: unknown, probe: () => Promise<boolean>): Promise<boolean> {
+  if (classifyError(err) !== "transient") return false;
+  try {
+    return await probe();
+  } catch {
+    return false;
+  }
+}
+
+/** The mesh's Kubernetes API, reached with the kubeconfig DescribeServiceMeshKubeconfig returns. */
+export async function meshKubeApi(ctx: ProviderContext, serviceMeshId: string): Promise<IstioGatewayApi> {
+  const { Kubeconfig } = await ctx.client.call("DescribeServiceMeshKubeconfig", { ServiceMeshId: serviceMeshId });
+  if (!Kubeconfig) throw new Error(`DescribeServiceMeshKubeconfig returned no kubeconfig for mesh ${serviceMeshId}`);
+  return istioGatewayApi(Kubeconfig);
+}
+
+/** Kubernetes failures worth another poll: no answer, throttling, or a 5xx. */
+export function isTransientKube(err: unknown): boolean {
+  if (!(err instanceof KubeApiError)) return false;
+  return err.statusCode === undefined || err.statusCode === 429 || err.statusCode >= 500;
+}
+
+export function kubeLabel(err: unknown): string {
+  if (err instanceof KubeApiError) return err.statusCode === undefined ? "unreachable" : `HTTP ${err.statusCode}`;
+  return err instanceof AsmApiError ? err.code : "error";
+}

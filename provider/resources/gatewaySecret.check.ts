@@ -1,0 +1,65 @@
+// GatewaySecret input check: the field rules, exactly one of secretName / namePrefix (a generated
+// name for namePrefix, kept while the certificate stays the same), and the TLS pair itself:
+// valid PEM, key matches the leaf, not expired, with a warning close to expiry.
+import { CheckFailure, checkInputs, f, FieldSpecs, isUnknown, Props } from "../schema";
+import { timeoutsField } from "../framework";
+import { validateTlsPair } from "../pem";
+import { DNS_LABEL, DNS_LABEL_HINT } from "./gatewayFields";
+import { generateSecretName, MAX_PREFIX_LENGTH, SECRET_NAME, SECRET_NAME_HINT } from "./gatewaySecret.mapping";
+
+export const gatewaySecretFields = {
+  serviceMeshId: f.string({ required: true, createOnly: true, hint: "the ServiceMesh id" }),
+  gatewayName: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, hint: "the ASMGateway name" }),
+  secretName: f.string({ createOnly: true, pattern: SECRET_NAME, patternHint: SECRET_NAME_HINT }),
+  namePrefix: f.string({
+    createOnly: true,
+    pattern: new RegExp(`^[a-z0-9][-a-z0-9.]{0,${MAX_PREFIX_LENGTH - 1}}$`),
+    patternHint: `lowercase letters, digits, '-' and '.', starting with a letter or digit, at most ${MAX_PREFIX_LENGTH} characters`,
+  }),
+  cert: f.string({ required: true, createOnly: true, secret: true, hint: "the PEM certificate (leaf first, then intermediates)" }),
+  key: f.string({ required: true, createOnly: true, secret: true, hint: "the PEM private key of the leaf certificate" }),
+  adopt: f.bool({ default: false }),
+  timeouts: timeoutsField,
+} satisfies FieldSpecs;
+
+export const SECRET_OUTPUTS = ["state", "sni", "issueTime", "expiredTime", "certNotAfter", "clusters"] as const;
+
+export interface SecretCheckResult {
+  inputs: Props;
+  failures: CheckFailure[];
+  warnings: string[];
+}
+
+export function checkSecret(olds: Props, news: Props, now: Date, random: () => number = Math.random): SecretCheckResult {
+  const { inputs, failures } = checkInputs(gatewaySecretFields, news, SECRET_OUTPUTS);
+  const warnings: string[] = [];
+  failures.push(...nameFailures(news));
+  if (typeof inputs.cert === "string" && typeof inputs.key === "string" && !isUnknown(inputs.cert) && !isUnknown(inputs.key)) {
+    const report = validateTlsPair(inputs.cert, inputs.key, now);
+    failures.push(...report.failures);
+    warnings.push(...report.warnings);
+  }
+  if (failures.length === 0 && news.secretName === undefined) inputs.secretName = nameFor(olds, inputs, random);
+  return { inputs, failures, warnings };
+}
+
+function nameFailures(news: Props): CheckFailure[] {
+  const hasName = news.secretName !== undefined && news.secretName !== null;
+  const hasPrefix = news.namePrefix !== undefined && news.namePrefix !== null;
+  if (hasName && hasPrefix) {
+    return [{ property: "namePrefix", reason: "set either secretName or namePrefix, not both (namePrefix generates the name)" }];
+  }
+  if (!hasName && !hasPrefix) {
+    return [{ property: "secretName", reason: "required; give secretName, or namePrefix for zero-downtime rotation (docs/rotation.md)" }];
+  }
+  if (news.adopt === true && !hasName) return [{ property: "adopt", reason: "adopting needs the existing secret's secretName, not a namePrefix" }];
+  return [];
+}
+
+/** Keeps the generated name while prefix, cert and key are unchanged; a rotation gets a fresh one. */
+function nameFor(olds: Props, inputs: Props, random: () => number): unknown {
+  if (isUnknown(inputs.namePrefix)) return inputs.namePrefix;
+  const same = (k: string) => olds[k] === inputs[k] && !isUnknown(inputs[k]);
+  if (typeof olds.secretName === "string" && same("namePrefix") && same("cert") && same("key")) return olds.secretName;
+  return generateSecretName(String(inputs.namePrefix), random);
+}

@@ -1,0 +1,79 @@
+// GatewaySecret: ids, generated names, per-cluster result inspection and the detail -> state
+// mapping. No key material passes through here: only names, cluster ids, API messages and times.
+import type { GatewaySecretDetail, SecretClusterRecord } from "../api";
+import { expiryMatches } from "../pem";
+
+export function secretId(meshId: string, gateway: string, secretName: string): string {
+  return `${meshId}:${gateway}:${secretName}`;
+}
+
+export function parseSecretId(id: string): { serviceMeshId: string; gatewayName: string; secretName: string } {
+  const parts = id.split(":");
+  if (parts.length !== 3 || parts.some((p) => p === "")) {
+    throw new Error(`GatewaySecret id ${JSON.stringify(id)} is not valid; expected <serviceMeshId>:<gatewayName>:<secretName>`);
+  }
+  return { serviceMeshId: parts[0], gatewayName: parts[1], secretName: parts[2] };
+}
+
+/** Kubernetes secret names: DNS-1123 subdomain, kept to 63 characters. */
+export const SECRET_NAME = /^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/;
+export const SECRET_NAME_HINT = "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 63 characters";
+const SUFFIX_LENGTH = 8;
+export const MAX_PREFIX_LENGTH = 63 - SUFFIX_LENGTH;
+
+/** namePrefix + 8 random lowercase hex characters: a fresh name for every new secret. */
+export function generateSecretName(prefix: string, random: () => number = Math.random): string {
+  let suffix = "";
+  for (let i = 0; i < SUFFIX_LENGTH; i++) suffix += Math.floor(random() * 16).toString(16);
+  return `${prefix}${suffix}`;
+}
+
+export interface ClusterResult {
+  clusterId: string;
+  state: string;
+  message: string;
+}
+
+/** Flattens SecretCreateRecord / SecretDeleteRecord; the map key is undocumented, ClusterId wins. */
+export function clusterResults(records: Record<string, SecretClusterRecord> | undefined): ClusterResult[] {
+  return Object.entries(records ?? {})
+    .map(([key, r]) => ({ clusterId: r.ClusterId || key, state: r.State ?? "unknown", message: r.Message ?? "" }))
+    .sort((a, b) => a.clusterId.localeCompare(b.clusterId));
+}
+
+export function failedClusters(results: ClusterResult[]): ClusterResult[] {
+  return results.filter((r) => r.state !== "success");
+}
+
+/** "c-1: timeout; c-2: tls.key not exist" */
+export function describeFailures(failed: ClusterResult[]): string {
+  return failed.map((r) => `${r.clusterId}: ${r.message || r.state}`).join("; ");
+}
+
+export interface SecretStatus {
+  state: string;
+  sni: string;
+  issueTime: string;
+  expiredTime: string;
+  message: string;
+}
+
+export function secretStatusOf(detail: GatewaySecretDetail): SecretStatus {
+  return {
+    state: detail.State ?? "",
+    sni: detail.SNI ?? "",
+    issueTime: detail.IssueTime ?? "",
+    expiredTime: detail.ExpiredTime ?? "",
+    message: detail.Message ?? "",
+  };
+}
+
+/**
+ * The cert input read() reports back. ASM never returns the certificate, so when the live expiry
+ * differs from the declared one the declared cert cannot be what is deployed: report a placeholder
+ * that differs from it, and the next `up` replaces the secret with the declared certificate.
+ */
+export function certAsRead(declaredCert: unknown, declaredNotAfter: Date | undefined, expiredTime: string | undefined): unknown {
+  if (declaredNotAfter === undefined || expiryMatches(declaredNotAfter, expiredTime)) return declaredCert;
+  return `drifted: the deployed certificate expires ${expiredTime}, the declared one ${declaredNotAfter.toISOString()}`;
+}

@@ -1,0 +1,218 @@
+// GatewaySecret: a TLS secret (cert + key) that ASM copies to every data-plane cluster of a gateway.
+// Lifecycle: CreateGatewaySecret answers with one record per cluster; any `fail` record fails the
+// create, and the secret is removed again from the clusters where it did land. Ready when
+// DescribeGatewaySecretDetails lists it as `normal`. Delete checks every per-cluster record too.
+// No update operation exists and the certificate is never returned: changing cert or key replaces
+// the secret. With namePrefix the replacement gets a new generated name, so Pulumi creates it
+// before deleting the old one (docs/rotation.md); with a fixed secretName the old one goes first.
+// Drift: the declared certificate's expiry is compared with ExpiredTime on refresh.
+// Adoption: `adopt: true` takes over an existing secret of that name after checking its expiry.
+import * as pulumi from "@pulumi/pulumi";
+import { GatewaySecretDetail, isNotFound } from "../api";
+import { defineProvider, minutes, partialState, pulumiLogger, ProviderContext, timeoutFor, Timeouts } from "../framework";
+import { describeCertificate, expiryMatches, parseCertificateChain } from "../pem";
+import { diffInputs, Props } from "../schema";
+import { providerShim } from "../shim";
+import { whenError, whenValue } from "../waiter";
+import { appliedDespite, isAlreadyExists, writeWhenMeshSettles } from "./gatewayCalls";
+import { checkSecret, gatewaySecretFields, SECRET_OUTPUTS } from "./gatewaySecret.check";
+import {
+  certAsRead, ClusterResult, clusterResults, describeFailures, failedClusters, parseSecretId, secretId, secretStatusOf,
+} from "./gatewaySecret.mapping";
+
+const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minutes(5) };
+const POLICY = { minMs: 1_000, maxMs: 5_000 };
+
+interface SecretInputs {
+  serviceMeshId: string;
+  gatewayName: string;
+  secretName: string;
+  namePrefix?: string;
+  cert: string;
+  key: string;
+  adopt?: boolean;
+  timeouts?: Timeouts;
+}
+
+// Props that reach create have passed checkSecret, so they have the SecretInputs shape.
+const asInputs = (p: Props): SecretInputs => p as unknown as SecretInputs;
+const subjectOf = (a: { gatewayName: string; secretName: string }) => `GatewaySecret ${a.gatewayName}/${a.secretName}`;
+
+function leafNotAfter(cert: unknown): Date | undefined {
+  if (typeof cert !== "string") return undefined;
+  try {
+    return describeCertificate(parseCertificateChain(cert)[0]).notAfter;
+  } catch {
+    return undefined;
+  }
+}
+
+function outputsOf(a: Props, detail: GatewaySecretDetail | undefined, clusters: ClusterResult[] | unknown): Props {
+  const s = detail ? secretStatusOf(detail) : undefined;
+  const status = { state: s?.state ?? "", sni: s?.sni ?? "", issueTime: s?.issueTime ?? "", expiredTime: s?.expiredTime ?? "" };
+  return { ...a, ...status, certNotAfter: leafNotAfter(a.cert)?.toISOString() ?? "", clusters };
+}
+
+async function findSecret(ctx: ProviderContext, meshId: string, gateway: string, name: string) {
+  const res = await ctx.client.call("DescribeGatewaySecretDetails", { ServiceMeshId: meshId, IstioGatewayName: gateway });
+  return (res.GatewaySecretDetails ?? []).find((d) => d.SecretName === name);
+}
+
+function waitNormal(ctx: ProviderContext, a: SecretInputs, timeoutMs: number) {
+  return ctx.wait(() => findSecret(ctx, a.serviceMeshId, a.gatewayName, a.secretName), [
+    whenValue((d) => d?.State === "normal", "success"),
+    whenValue((d) => d?.State === "abnormal", "failure"),
+  ], {
+    what: `${subjectOf(a)} to be normal`,
+    subject: subjectOf(a),
+    timeoutMs,
+    policy: POLICY,
+    label: (r) => ("err" in r ? "error" : r.ok?.State ?? "not visible"),
+    failureReason: (r) => ("ok" in r ? `the secret is abnormal: ${r.ok?.Message || "no message"}` : "read failed"),
+  });
+}
+
+async function adoptSecret(ctx: ProviderContext, a: SecretInputs): Promise<GatewaySecretDetail> {
+  const found = await findSecret(ctx, a.serviceMeshId, a.gatewayName, a.secretName);
+  if (!found) throw new Error(`adopt: gateway ${a.gatewayName} of mesh ${a.serviceMeshId} has no secret ${a.secretName}; remove adopt to create it`);
+  const notAfter = leafNotAfter(a.cert);
+  if (notAfter && !expiryMatches(notAfter, found.ExpiredTime)) {
+    throw new Error(`adopt: secret ${a.secretName} holds a certificate expiring ${found.ExpiredTime}, not the declared one (${notAfter.toISOString()}); declare the deployed certificate or rotate by replacing the secret`);
+  }
+  return found;
+}
+
+/** Removes a partly created secret; returns the clusters where even that failed. */
+async function removePartial(ctx: ProviderContext, a: SecretInputs): Promise<ClusterResult[]> {
+  const res = await ctx.client.call("DeleteGatewaySecret", { ServiceMeshId: a.serviceMeshId, IstioGatewayName: a.gatewayName, SecretName: a.secretName });
+  return failedClusters(clusterResults(res.SecretDeleteRecord));
+}
+
+async function createSecret(inputs: Props, ctx: ProviderContext) {
+  const a = asInputs(inputs);
+  const id = secretId(a.serviceMeshId, a.gatewayName, a.secretName);
+  const timeoutMs = timeoutFor("create", a.timeouts, DEFAULT_TIMEOUTS);
+  if (a.adopt) return { id, outs: outputsOf(inputs, await adoptSecret(ctx, a), []) };
+  const params = { ServiceMeshId: a.serviceMeshId, IstioGatewayName: a.gatewayName, SecretName: a.secretName, Cert: a.cert, Key: a.key };
+  const res = await writeWhenMeshSettles(ctx, subjectOf(a), timeoutMs, () => ctx.client.call("CreateGatewaySecret", params)).catch(async (err: unknown) => {
+    if (isAlreadyExists(err)) throw new Error(`${(err as Error).message}. Set adopt: true to manage the existing secret, or use namePrefix to create a new name`);
+    // Response lost: the per-cluster records are gone with it; the wait below still checks the state.
+    const created = async () => (await findSecret(ctx, a.serviceMeshId, a.gatewayName, a.secretName)) !== undefined;
+    if (await appliedDespite(err, created)) return { SecretCreateRecord: {} };
+    throw err;
+  });
+  const results = clusterResults(res.SecretCreateRecord);
+  const failed = failedClusters(results);
+  if (failed.length > 0) {
+    const reason = `CreateGatewaySecret ${a.secretName} failed on ${failed.length} of ${results.length} cluster(s): ${describeFailures(failed)}`;
+    const leftover = await removePartial(ctx, a);
+    if (leftover.length > 0) throw partialState(id, outputsOf(inputs, undefined, results), `${reason}; removing it again failed on ${describeFailures(leftover)}`);
+    throw new Error(`${reason}; the secret was removed from the other clusters`);
+  }
+  const detail = await waitNormal(ctx, a, timeoutMs).catch((err: unknown) => {
+    throw partialState(id, outputsOf(inputs, undefined, results), err);
+  });
+  return { id, outs: outputsOf(inputs, detail, results) };
+}
+
+async function readSecret(id: string, props: Props, ctx: ProviderContext) {
+  const { serviceMeshId, gatewayName, secretName } = parseSecretId(id);
+  const detail = await findSecret(ctx, serviceMeshId, gatewayName, secretName).catch((err: unknown) => {
+    if (isNotFound(err)) return undefined; // the mesh or gateway is gone, and the secret with it
+    throw err;
+  });
+  if (!detail) return undefined;
+  const inputs: Props = { ...pickInputs(props), serviceMeshId, gatewayName, secretName };
+  if (props.cert !== undefined) inputs.cert = certAsRead(props.cert, leafNotAfter(props.cert), detail.ExpiredTime);
+  return { id, props: outputsOf(inputs, detail, props.clusters ?? []), inputs };
+}
+
+function pickInputs(props: Props): Props {
+  return Object.fromEntries(Object.keys(gatewaySecretFields).filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
+}
+
+async function deleteSecret(id: string, props: Props, ctx: ProviderContext) {
+  const { serviceMeshId, gatewayName, secretName } = parseSecretId(id);
+  const ref = { ServiceMeshId: serviceMeshId, IstioGatewayName: gatewayName, SecretName: secretName };
+  const res = await ctx.client.call("DeleteGatewaySecret", ref).catch((err: unknown) => {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  });
+  if (!res) return;
+  const failed = failedClusters(clusterResults(res.SecretDeleteRecord));
+  if (failed.length > 0) throw new Error(`DeleteGatewaySecret ${secretName} failed on ${describeFailures(failed)}; run the deletion again to retry`);
+  await ctx.wait(() => findSecret(ctx, serviceMeshId, gatewayName, secretName), [whenValue((d) => d === undefined, "success"), whenError(isNotFound, "success")], {
+    what: `GatewaySecret ${gatewayName}/${secretName} to be gone`,
+    subject: `GatewaySecret ${gatewayName}/${secretName}`,
+    timeoutMs: timeoutFor("delete", props.timeouts as Timeouts | undefined, DEFAULT_TIMEOUTS),
+    policy: POLICY,
+    label: (r) => ("err" in r ? "error" : r.ok ? "still listed" : "gone"),
+  });
+}
+
+const base = defineProvider(
+  { kind: "GatewaySecret", fields: gatewaySecretFields, outputs: SECRET_OUTPUTS },
+  {
+    create: createSecret,
+    read: readSecret,
+    // Every content field is createOnly, so an update only changes adopt/timeouts: keep the outputs.
+    update: async (_id, olds, news) => ({ ...olds, ...news }),
+    delete: deleteSecret,
+  },
+);
+
+export const gatewaySecretProvider: pulumi.dynamic.ResourceProvider = {
+  ...base,
+  async check(olds, news) {
+    const { inputs, failures, warnings } = checkSecret(olds as Props, news as Props, new Date());
+    for (const w of warnings) pulumiLogger.warn(w);
+    for (const key of Object.keys(news)) if (key.startsWith("__")) inputs[key] = news[key];
+    return failures.length > 0 ? { inputs: news, failures } : { inputs };
+  },
+  async diff(_id, olds, news) {
+    const d = diffInputs(gatewaySecretFields, olds as Props, news as Props);
+    const replace = d.replaces.length > 0;
+    // A generated name differs from the old one, so the new secret can exist before the old goes.
+    return { changes: d.changed.length > 0, replaces: d.replaces, deleteBeforeReplace: replace && olds.secretName === news.secretName };
+  },
+};
+
+export interface GatewaySecretArgs {
+  serviceMeshId: pulumi.Input<string>;
+  /** The ASMGateway name (IstioGatewayName). */
+  gatewayName: pulumi.Input<string>;
+  /** A fixed name. Rotating the certificate then deletes the old secret before creating the new one. */
+  secretName?: pulumi.Input<string>;
+  /** Instead of secretName: each secret gets this prefix plus 8 random characters (zero-downtime rotation). */
+  namePrefix?: pulumi.Input<string>;
+  /** PEM certificate, leaf first, then intermediates. Always stored as a secret. */
+  cert: pulumi.Input<string>;
+  /** PEM private key of the leaf certificate. Always stored as a secret. */
+  key: pulumi.Input<string>;
+  /** Take over an existing secret named secretName (its expiry must match cert). */
+  adopt?: pulumi.Input<boolean>;
+  timeouts?: pulumi.Input<Timeouts>;
+}
+
+/** A TLS secret on an ASM gateway. id = <meshId>:<gatewayName>:<secretName>. */
+export class GatewaySecret extends pulumi.dynamic.Resource {
+  declare readonly secretName: pulumi.Output<string>;
+  /** normal | abnormal, as DescribeGatewaySecretDetails reports it. */
+  declare readonly state: pulumi.Output<string>;
+  declare readonly sni: pulumi.Output<string>;
+  declare readonly issueTime: pulumi.Output<string>;
+  declare readonly expiredTime: pulumi.Output<string>;
+  /** The declared leaf certificate's notAfter (ISO 8601). */
+  declare readonly certNotAfter: pulumi.Output<string>;
+  /** Per-cluster results of the create: [{clusterId, state, message}]. */
+  declare readonly clusters: pulumi.Output<ClusterResult[]>;
+
+  constructor(name: string, args: GatewaySecretArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = Object.fromEntries(SECRET_OUTPUTS.map((k) => [k, undefined]));
+    // Secret inputs keep cert and key encrypted in the state's inputs; additionalSecretOutputs
+    // covers the outputs even when a caller passes them as plain strings.
+    const props = { ...args, cert: pulumi.secret(args.cert), key: pulumi.secret(args.key), ...outputs, secretName: args.secretName };
+    const secretOutputs = { additionalSecretOutputs: ["cert", "key"] };
+    super(providerShim("GatewaySecret"), name, props, pulumi.mergeOptions(opts, secretOutputs), "asm", "GatewaySecret");
+  }
+}

@@ -1,0 +1,107 @@
+// ServiceMesh: create, read, update, delete. Reads like a script over the steps in
+// serviceMesh.steps.ts; every wait that follows an accepted change turns a failure into the
+// partial-state error so Pulumi keeps the mesh id.
+import { classifyError, ServiceMeshDetail } from "../api";
+import {
+  Crud, describeMeshIfExists, minutes, partialState, ProviderContext, ReadResult, timeoutFor, Timeouts, waitMeshGone, waitMeshRunning,
+  withConflictRetry, MESH_POLICY,
+} from "../framework";
+import { diffInputs, Props } from "../schema";
+import { liveInputs, networkMismatches, toCreateRequest, toOutputs } from "./serviceMesh.mapping";
+import { applyChanges, createMeshReconciled, fetchKubeconfig } from "./serviceMesh.steps";
+import { serviceMeshFields } from "./serviceMesh.spec";
+
+export const MESH_TIMEOUTS = { create: minutes(15), update: minutes(15), delete: minutes(20) };
+
+const timeout = (inputs: Props, op: "create" | "update" | "delete") => timeoutFor(op, inputs.timeouts as Timeouts | undefined, MESH_TIMEOUTS);
+
+function pickInputs(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([k, v]) => k in serviceMeshFields && v !== undefined));
+}
+
+function regionFor(ctx: ProviderContext, inputs: Props, mesh?: ServiceMeshDetail): string {
+  const region = (inputs.regionId as string | undefined) ?? ctx.settings.regionId ?? mesh?.ServiceMeshInfo.RegionId;
+  if (!region) throw new Error("regionId: not set; give regionId on the ServiceMesh or set alicloud:region in the stack config");
+  return region;
+}
+
+async function outputsFor(ctx: ProviderContext, inputs: Props, mesh: ServiceMeshDetail): Promise<Props> {
+  const id = mesh.ServiceMeshInfo.ServiceMeshId;
+  return { ...inputs, ...toOutputs(mesh, await fetchKubeconfig(ctx, id)) };
+}
+
+async function adopt(ctx: ProviderContext, inputs: Props): Promise<{ id: string; outs: Props }> {
+  const id = String(inputs.adoptId);
+  const mesh = await describeMeshIfExists(ctx, id);
+  if (!mesh) throw new Error(`adoptId: ServiceMesh ${id} does not exist; give the id of an existing mesh, or remove adoptId to create a new one`);
+  const live = liveInputs(inputs, mesh);
+  const d = diffInputs(serviceMeshFields, live, inputs);
+  const conflicts = [...networkMismatches(inputs, mesh), ...d.replaces.filter((p) => p !== "network").map((p) => `${p}: create-only and differs from the live mesh`)];
+  if (conflicts.length > 0) throw new Error(`adoptId: ServiceMesh ${id} does not match the program (${conflicts.join("; ")}); change the program to match the existing mesh`);
+  try {
+    const ready = await applyChanges(ctx, id, live, inputs, d.changed, { timeoutMs: timeout(inputs, "create"), regionId: regionFor(ctx, inputs, mesh) });
+    return { id, outs: await outputsFor(ctx, inputs, ready) };
+  } catch (err) {
+    throw partialState(id, { ...live, meshId: id }, err);
+  }
+}
+
+async function create(inputs: Props, ctx: ProviderContext): Promise<{ id: string; outs: Props }> {
+  if (inputs.adoptId) return adopt(ctx, inputs);
+  const id = await createMeshReconciled(ctx, toCreateRequest(inputs, regionFor(ctx, inputs)));
+  try {
+    const mesh = await waitMeshRunning(ctx, id, timeout(inputs, "create"));
+    return { id, outs: await outputsFor(ctx, inputs, mesh) };
+  } catch (err) {
+    throw partialState(id, { ...inputs, meshId: id }, err);
+  }
+}
+
+async function read(id: string, props: Props, ctx: ProviderContext): Promise<ReadResult | undefined> {
+  const mesh = await describeMeshIfExists(ctx, id);
+  if (!mesh) return undefined;
+  const inputs = liveInputs(pickInputs(props), mesh);
+  return { id, props: await outputsFor(ctx, inputs, mesh), inputs };
+}
+
+async function update(id: string, olds: Props, news: Props, diff: { changed: string[] }, ctx: ProviderContext): Promise<Props> {
+  try {
+    const regionId = (news.regionId as string | undefined) ?? ctx.settings.regionId;
+    const mesh = await applyChanges(ctx, id, olds, news, diff.changed, { timeoutMs: timeout(news, "update"), regionId });
+    return await outputsFor(ctx, news, mesh);
+  } catch (err) {
+    // Keep the old inputs so the next `up` sees the same diff and repeats the (idempotent) calls.
+    throw partialState(id, olds, err);
+  }
+}
+
+async function detachGuestCluster(ctx: ProviderContext, id: string, clusterId: string, timeoutMs: number): Promise<void> {
+  const req = { ServiceMeshId: id, ClusterId: clusterId };
+  await withConflictRetry(ctx, () => ctx.client.call("RemoveClusterFromServiceMesh", req), { what: `RemoveClusterFromServiceMesh ${clusterId}`, subject: `ServiceMesh ${id}`, timeoutMs, policy: MESH_POLICY });
+  await waitMeshRunning(ctx, id, timeoutMs);
+}
+
+async function remove(id: string, props: Props, ctx: ProviderContext): Promise<void> {
+  const timeoutMs = timeout(props, "delete");
+  const mesh = await describeMeshIfExists(ctx, id);
+  if (!mesh) return;
+  const guest = props.guestClusterId as string | undefined;
+  const attached = mesh.Clusters ?? [];
+  const unmanaged = attached.filter((c) => c !== guest);
+  if (unmanaged.length > 0) {
+    throw new Error(
+      `cannot delete ServiceMesh ${id}: clusters this stack does not manage are still attached: ${unmanaged.join(", ")}. ` +
+        "Detach them first (remove them in the ASM console or with RemoveClusterFromServiceMesh), then run destroy again.",
+    );
+  }
+  if (guest && attached.includes(guest)) await detachGuestCluster(ctx, id, guest, timeoutMs);
+  try {
+    await withConflictRetry(ctx, () => ctx.client.call("DeleteServiceMesh", { ServiceMeshId: id }), { what: "DeleteServiceMesh", subject: `ServiceMesh ${id}`, timeoutMs, policy: MESH_POLICY });
+  } catch (err) {
+    if (classifyError(err) === "notFound") return;
+    throw err;
+  }
+  await waitMeshGone(ctx, id, timeoutMs);
+}
+
+export const serviceMeshCrud: Crud = { create, read, update, delete: remove };

@@ -1,0 +1,129 @@
+// ServiceMesh: pure translation between the Pulumi inputs (grouped camelCase) and the wire
+// (flat PascalCase), driven by MESH_PARAMS. Unit-tested in tests/unit/serviceMeshMapping.test.ts.
+import type { CreateServiceMeshRequest, ServiceMeshDetail, TagWire } from "../api";
+import { getPath, isPlainObject, Props, setPath } from "../schema";
+import { MESH_PARAMS, MeshParam } from "./serviceMesh.params";
+
+type Wire = Record<string, string | number | boolean | undefined>;
+
+function wireValue(value: unknown): string | number | boolean | undefined {
+  return value === undefined || value === null ? undefined : (value as string | number | boolean);
+}
+
+export function toTagWire(tags: unknown): TagWire[] | undefined {
+  if (!isPlainObject(tags)) return undefined;
+  const list = Object.entries(tags).map(([Key, Value]) => ({ Key, Value: String(Value) }));
+  return list.length > 0 ? list : undefined;
+}
+
+export function toCreateRequest(inputs: Props, regionId: string): CreateServiceMeshRequest {
+  const req: CreateServiceMeshRequest = {
+    RegionId: regionId,
+    VpcId: String(getPath(inputs, "network.vpcId")),
+    VSwitches: JSON.stringify(getPath(inputs, "network.vSwitchIds") ?? []),
+    Name: inputs.name as string | undefined,
+    IstioVersion: inputs.istioVersion as string | undefined,
+    Tag: toTagWire(inputs.tags),
+  };
+  for (const p of MESH_PARAMS) {
+    const v = wireValue(getPath(inputs, p.path));
+    if (v !== undefined) req[p.wire] = v;
+  }
+  return req;
+}
+
+/**
+ * UpdateMeshFeature parameters for the feature fields among `changed` paths. A removed boolean is
+ * sent as false (the API default) so removing a flag turns the feature off; other removed values
+ * keep their live setting, since the API has no "unset".
+ */
+export function toFeatureRequest(news: Props, changed: readonly string[]): Wire {
+  const req: Wire = {};
+  for (const p of MESH_PARAMS) {
+    if (p.mode !== "feature" || !changed.includes(p.path)) continue;
+    const v = getPath(news, p.path);
+    if (v !== undefined) req[p.wire] = wireValue(v);
+    else if (p.field.kind === "bool") req[p.wire] = false;
+  }
+  return req;
+}
+
+function coerce(param: MeshParam, raw: unknown): unknown {
+  if (raw === undefined || raw === null) return undefined;
+  switch (param.field.kind) {
+    case "bool":
+      return raw === true || raw === "true";
+    case "int":
+    case "number":
+      return typeof raw === "number" ? raw : Number(raw);
+    default:
+      return String(raw);
+  }
+}
+
+/**
+ * The inputs as the live mesh shows them: each declared input the API reports is replaced by the
+ * live value, so refresh surfaces out-of-band changes and a refresh without drift changes nothing.
+ * Inputs the program never set are left unset (no invented diffs).
+ */
+export function liveInputs(inputs: Props, mesh: ServiceMeshDetail): Props {
+  let out = { ...inputs };
+  const name = mesh.ServiceMeshInfo.Name;
+  if (inputs.name !== undefined && name !== undefined) out.name = name;
+  const version = mesh.ServiceMeshInfo.Version;
+  if (inputs.istioVersion !== undefined && version) out.istioVersion = version;
+  for (const p of MESH_PARAMS) {
+    if (!p.read || getPath(inputs, p.path) === undefined) continue;
+    const live = coerce(p, getPath(mesh, p.read));
+    if (live !== undefined) out = setPath(out, p.path, live);
+  }
+  if (inputs.tags !== undefined && Array.isArray(mesh.Tag)) {
+    out.tags = Object.fromEntries(mesh.Tag.map((t) => [t.Key, t.Value]));
+  }
+  return out;
+}
+
+/** Create-only fields that differ between the declared network and the live mesh. */
+export function networkMismatches(inputs: Props, mesh: ServiceMeshDetail): string[] {
+  const live = mesh.Spec?.Network ?? {};
+  const problems: string[] = [];
+  const vpc = getPath(inputs, "network.vpcId");
+  if (live.VpcId !== undefined && vpc !== live.VpcId) problems.push(`network.vpcId: declared ${vpc}, live ${live.VpcId}`);
+  const declared = [...((getPath(inputs, "network.vSwitchIds") as string[] | undefined) ?? [])].sort();
+  const actual = [...(live.VSwitches ?? [])].sort();
+  if (live.VSwitches !== undefined && declared.join(",") !== actual.join(",")) {
+    problems.push(`network.vSwitchIds: declared [${declared.join(", ")}], live [${actual.join(", ")}]`);
+  }
+  return problems;
+}
+
+export interface MeshOutputs {
+  meshId: string;
+  state: string;
+  version: string | undefined;
+  errorMessage: string | undefined;
+  endpoints: Record<string, string>;
+  clusters: string[];
+  kubeconfig: string | undefined;
+}
+
+export function toOutputs(mesh: ServiceMeshDetail, kubeconfig: string | undefined): MeshOutputs {
+  const e = mesh.Endpoints ?? {};
+  const endpoints = Object.fromEntries(
+    Object.entries({
+      intranetApiServer: e.IntranetApiServerEndpoint,
+      publicApiServer: e.PublicApiServerEndpoint,
+      intranetPilot: e.IntranetPilotEndpoint,
+      publicPilot: e.PublicPilotEndpoint,
+    }).filter(([, v]) => typeof v === "string" && v !== ""),
+  ) as Record<string, string>;
+  return {
+    meshId: mesh.ServiceMeshInfo.ServiceMeshId,
+    state: mesh.ServiceMeshInfo.State ?? "unknown",
+    version: mesh.ServiceMeshInfo.Version,
+    errorMessage: mesh.ServiceMeshInfo.ErrorMessage || undefined,
+    endpoints,
+    clusters: [...(mesh.Clusters ?? [])],
+    kubeconfig,
+  };
+}

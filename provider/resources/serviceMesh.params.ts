@@ -1,0 +1,103 @@
+// ServiceMesh: the declarative table of every CreateServiceMesh parameter (research/asm-api.md §1.1,
+// seeds 003/004), one row each: the camelCase input path, the wire name, the field spec, how it is
+// changed after create, and where DescribeServiceMeshDetail reports it (for drift).
+//   mode "feature": updated in place through UpdateMeshFeature
+//   mode "create":  create-only; a change replaces the mesh (docs/resources/serviceMesh.md lists them)
+// The schema spec, the create request, the update request and drift detection all derive from it.
+import { f, Field } from "../schema";
+
+export interface MeshParam {
+  path: string;
+  wire: string;
+  field: Field;
+  mode: "feature" | "create";
+  /** Dotted path under DescribeServiceMeshDetail's `ServiceMesh`, when the API reports the value. */
+  read?: string;
+}
+
+const SLB = ["slb.s1.small", "slb.s2.small", "slb.s2.medium", "slb.s3.small", "slb.s3.medium", "slb.s3.large"];
+const quantity = (hint: string) => f.string({ pattern: /^\d+(\.\d+)?(m|Mi|Gi|Ki)?$/, patternHint: `a Kubernetes quantity such as ${hint}` });
+const cidrs = f.string({ pattern: /^(\*|[0-9./,\s]*)$/, patternHint: 'comma-separated CIDRs or "*"', allowEmpty: true });
+const ports = f.string({ pattern: /^[0-9,\s]*$/, patternHint: 'comma-separated ports such as "80,81"', allowEmpty: true });
+const json = (what: string) => f.string({ pattern: /^\s*[[{]/, patternHint: `a JSON ${what}` });
+const MC = "Spec.MeshConfig";
+
+const row = (path: string, wire: string, field: Field, mode: MeshParam["mode"], read?: string): MeshParam => ({ path, wire, field, mode, read });
+const feat = (path: string, wire: string, field: Field, read?: string) => row(path, wire, field, "feature", read);
+const once = (path: string, wire: string, field: Field, read?: string) => row(path, wire, field, "create", read);
+
+export const MESH_PARAMS: readonly MeshParam[] = [
+  once("edition", "Edition", f.enumOf(["Default", "Pro"]), "ServiceMeshInfo.Profile"),
+  feat("clusterSpec", "ClusterSpec", f.enumOf(["standard", "enterprise", "ultimate"]), "ClusterSpec"),
+  once("billing.chargeType", "ChargeType", f.enumOf(["PayOnDemand", "PrePay"])),
+  once("billing.period", "Period", f.int({ min: 1, max: 36 })),
+  once("billing.autoRenew", "AutoRenew", f.bool()),
+  once("billing.autoRenewPeriod", "AutoRenewPeriod", f.int({ min: 1, max: 36 })),
+  once("loadBalancer.apiServerPublicEip", "ApiServerPublicEip", f.bool(), "Spec.LoadBalancer.ApiServerPublicEip"),
+  once("loadBalancer.apiServerSpec", "ApiServerLoadBalancerSpec", f.enumOf(SLB)),
+  once("loadBalancer.pilotSpec", "PilotLoadBalancerSpec", f.enumOf(SLB)),
+  feat("tracing.enabled", "Tracing", f.bool(), `${MC}.Tracing`),
+  feat("tracing.sampling", "TraceSampling", f.number({ min: 0, max: 100 }), `${MC}.Pilot.TraceSampling`),
+  feat("tracing.customizedZipkin", "CustomizedZipkin", f.bool(), `${MC}.CustomizedZipkin`),
+  feat("localityLoadBalancing.enabled", "LocalityLoadBalancing", f.bool(), `${MC}.EnableLocalityLB`),
+  feat("localityLoadBalancing.config", "LocalityLBConf", json('object such as {"failover":[{"from":"cn-hangzhou","to":"cn-shanghai"}]}')),
+  feat("prometheus.enabled", "Telemetry", f.bool(), `${MC}.Telemetry`),
+  feat("prometheus.external", "CustomizedPrometheus", f.bool(), `${MC}.Prometheus.UseExternal`),
+  feat("prometheus.url", "PrometheusUrl", f.string({ pattern: /^https?:\/\//, patternHint: "an http(s) URL" }), `${MC}.Prometheus.ExternalUrl`),
+  feat("kiali.enabled", "KialiEnabled", f.bool(), `${MC}.Kiali.Enabled`),
+  feat("opa.enabled", "OpaEnabled", f.bool(), `${MC}.OPA.Enabled`),
+  feat("opa.openAgentPolicy", "OpenAgentPolicy", f.bool()),
+  feat("opa.logLevel", "OPALogLevel", f.enumOf(["debug", "info", "warn", "error"]), `${MC}.OPA.LogLevel`),
+  feat("opa.requestCpu", "OPARequestCPU", quantity('"1" or "500m"'), `${MC}.OPA.RequestCPU`),
+  feat("opa.requestMemory", "OPARequestMemory", quantity('"512Mi"'), `${MC}.OPA.RequestMemory`),
+  feat("opa.limitCpu", "OPALimitCPU", quantity('"2"'), `${MC}.OPA.LimitCPU`),
+  feat("opa.limitMemory", "OPALimitMemory", quantity('"1024Mi"'), `${MC}.OPA.LimitMemory`),
+  feat("audit.enabled", "EnableAudit", f.bool(), `${MC}.Audit.Enabled`),
+  feat("audit.project", "AuditProject", f.string(), `${MC}.Audit.Project`),
+  feat("proxy.requestCpu", "ProxyRequestCPU", quantity('"100m"'), `${MC}.Proxy.RequestCPU`),
+  feat("proxy.requestMemory", "ProxyRequestMemory", quantity('"128Mi"'), `${MC}.Proxy.RequestMemory`),
+  feat("proxy.limitCpu", "ProxyLimitCPU", quantity('"2000m"'), `${MC}.Proxy.LimitCPU`),
+  feat("proxy.limitMemory", "ProxyLimitMemory", quantity('"1024Mi"'), `${MC}.Proxy.LimitMemory`),
+  once("proxy.clusterDomain", "ClusterDomain", f.string({ pattern: /^[a-z0-9.-]+$/, patternHint: 'a DNS domain such as "cluster.local"' }), `${MC}.Proxy.ClusterDomain`),
+  feat("proxy.dnsProxying", "DNSProxyingEnabled", f.bool(), `${MC}.Proxy.EnableDNSProxying`),
+  feat("sidecar.includeIpRanges", "IncludeIPRanges", cidrs, `${MC}.IncludeIPRanges`),
+  feat("sidecar.excludeIpRanges", "ExcludeIPRanges", cidrs, `${MC}.ExcludeIPRanges`),
+  feat("sidecar.excludeOutboundPorts", "ExcludeOutboundPorts", ports, `${MC}.ExcludeOutboundPorts`),
+  feat("sidecar.excludeInboundPorts", "ExcludeInboundPorts", ports, `${MC}.ExcludeInboundPorts`),
+  feat("accessLog.enabled", "AccessLogEnabled", f.bool(), `${MC}.AccessLog.Enabled`),
+  feat("accessLog.file", "AccessLogFile", f.string({ allowEmpty: true }), `${MC}.Proxy.AccessLogFile`),
+  feat("accessLog.format", "AccessLogFormat", json("object mapping field names to Envoy format strings"), `${MC}.Proxy.AccessLogFormat`),
+  feat("accessLog.project", "AccessLogProject", f.string(), `${MC}.AccessLog.Project`),
+  feat("accessLog.serviceEnabled", "AccessLogServiceEnabled", f.bool(), `${MC}.Proxy.AccessLogServiceEnabled`),
+  feat("accessLog.serviceHost", "AccessLogServiceHost", f.string(), `${MC}.Proxy.AccessLogServiceHost`),
+  feat("accessLog.servicePort", "AccessLogServicePort", f.int({ min: 1, max: 65535 }), `${MC}.Proxy.AccessLogServicePort`),
+  once("controlPlaneLog.enabled", "ControlPlaneLogEnabled", f.bool()),
+  once("controlPlaneLog.project", "ControlPlaneLogProject", f.string()),
+  feat("filters.redis", "RedisFilterEnabled", f.bool(), `${MC}.ProtocolSupport.RedisFilterEnabled`),
+  feat("filters.mysql", "MysqlFilterEnabled", f.bool(), `${MC}.ProtocolSupport.MysqlFilterEnabled`),
+  feat("filters.thrift", "ThriftFilterEnabled", f.bool(), `${MC}.ProtocolSupport.ThriftFilterEnabled`),
+  feat("filters.webAssembly", "WebAssemblyFilterEnabled", f.bool(), `${MC}.WebAssemblyFilterDeployment.Enabled`),
+  feat("filters.dubbo", "DubboFilterEnabled", f.bool(), `${MC}.ProtocolSupport.DubboFilterEnabled`),
+  feat("mse.enabled", "MSEEnabled", f.bool(), `${MC}.MSE.Enabled`),
+  feat("configSource.enabled", "ConfigSourceEnabled", f.bool(), `${MC}.Pilot.ConfigSource.Enabled`),
+  feat("configSource.nacosId", "ConfigSourceNacosID", f.string(), `${MC}.Pilot.ConfigSource.NacosID`),
+  feat("features.filterGatewayClusterConfig", "FilterGatewayClusterConfig", f.bool()),
+  feat("features.sdsServer", "EnableSDSServer", f.bool()),
+  feat("features.gatewayApi", "GatewayAPIEnabled", f.bool()),
+  feat("features.crHistory", "EnableCRHistory", f.bool(), `${MC}.ExtraConfiguration.IstioCRHistory.EnableHistory`),
+  feat("features.crAggregation", "CRAggregationEnabled", f.bool(), `${MC}.ExtraConfiguration.CRAggregationConfiguration.Enabled`),
+  once("features.ambient", "EnableAmbient", f.bool()),
+  once("features.acmg", "EnableACMG", f.bool()),
+  once("features.globalRateLimit", "GlobalRateLimitEnabled", f.bool()),
+  once("features.playgroundScene", "PlaygroundScene", f.enumOf(["ewmaLb"])),
+  feat("multiBuffer.enabled", "MultiBufferEnabled", f.bool(), `${MC}.ExtraConfiguration.MultiBuffer.Enabled`),
+  feat("multiBuffer.pollDelay", "MultiBufferPollDelay", f.string({ pattern: /^\d+(ms|s|m)$/, patternHint: 'a duration such as "30s"' }), `${MC}.ExtraConfiguration.MultiBuffer.PollDelay`),
+  once("ca.useExisting", "UseExistingCA", f.bool()),
+  feat("ca.cert", "ExistingCaCert", f.string()),
+  feat("ca.key", "ExistingCaKey", f.string({ secret: true })),
+  feat("ca.rootCert", "ExistingRootCaCert", f.string()),
+  feat("ca.certChain", "CertChain", f.string()),
+  once("ca.type", "ExistingCaType", f.enumOf(["1", "2"])),
+  once("ca.rootKey", "ExistingRootCaKey", f.string({ secret: true })),
+  once("guestClusterId", "GuestCluster", f.string({ pattern: /^c[0-9a-z]+$/, patternHint: "an ACK cluster id (c...)" })),
+];

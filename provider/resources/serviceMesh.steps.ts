@@ -1,0 +1,114 @@
+// ServiceMesh: the API steps the CRUD functions are made of. Each step is safe to repeat:
+//   createMeshReconciled: a CreateServiceMesh whose response was lost is looked up by name and VPC
+//     (against a snapshot taken before the call) and adopted, never created twice;
+//   applyChanges: rename, features, version upgrade and tags, each retried on the mesh's "busy"
+//     conflict and followed by a wait for `running`.
+import { AsmApiError, classifyError, CreateServiceMeshRequest, ServiceMeshDetail } from "../api";
+import { describeMesh, MESH_POLICY, ProviderContext, waitMeshRunning, withConflictRetry } from "../framework";
+import { changedUnder, isPlainObject, Props } from "../schema";
+import { toFeatureRequest, toTagWire } from "./serviceMesh.mapping";
+
+const LOST_RESPONSE_RETRIES = 3;
+
+async function meshIdsNamed(ctx: ProviderContext, name: string, vpcId: string): Promise<string[]> {
+  const res = await ctx.client.call("DescribeServiceMeshes", {});
+  return (res.ServiceMeshes ?? [])
+    .filter((m) => m.ServiceMeshInfo.Name === name && (m.Spec?.Network?.VpcId ?? vpcId) === vpcId)
+    .map((m) => m.ServiceMeshInfo.ServiceMeshId);
+}
+
+async function findCreatedMesh(ctx: ProviderContext, req: CreateServiceMeshRequest, before: Set<string>): Promise<string | undefined> {
+  // A new mesh may be invisible to list calls for a moment: look a few times before giving up.
+  for (let look = 0; look < 3; look++) {
+    const fresh = (await meshIdsNamed(ctx, String(req.Name), req.VpcId)).filter((id) => !before.has(id));
+    if (fresh.length === 1) return fresh[0];
+    if (fresh.length > 1) throw new Error(`CreateServiceMesh: found several new meshes named ${req.Name} in ${req.VpcId} (${fresh.join(", ")}); delete the extra ones`);
+    await ctx.clock.sleep(MESH_POLICY.minMs * ctx.settings.waitScale * (look + 1));
+  }
+  return undefined;
+}
+
+/** Creates the mesh once, even when the response to CreateServiceMesh is lost. */
+export async function createMeshReconciled(ctx: ProviderContext, req: CreateServiceMeshRequest): Promise<string> {
+  const before = new Set(await meshIdsNamed(ctx, String(req.Name), req.VpcId));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (await ctx.client.call("CreateServiceMesh", req)).ServiceMeshId;
+    } catch (err) {
+      const kind = classifyError(err);
+      // Throttling rejected the call before anything happened: simply try again.
+      if (kind === "throttled" && attempt < LOST_RESPONSE_RETRIES) continue;
+      // Only a transient failure is ambiguous: the mesh may or may not exist now.
+      if (kind !== "transient" || attempt >= LOST_RESPONSE_RETRIES) throw err;
+      const found = await findCreatedMesh(ctx, req, before);
+      if (found) {
+        ctx.logger.info(`CreateServiceMesh: the response was lost (${(err as AsmApiError).code}); found the mesh it created: ${found}`);
+        return found;
+      }
+      ctx.logger.warn(`CreateServiceMesh: the call failed (${(err as AsmApiError).code}) and no mesh was created; retrying`);
+    }
+  }
+}
+
+type Deadline = () => number;
+
+function mutation(ctx: ProviderContext, id: string, remaining: Deadline) {
+  return <T>(what: string, fn: () => Promise<T>) =>
+    withConflictRetry(ctx, fn, { what: `${what} on ServiceMesh ${id}`, subject: `ServiceMesh ${id}`, timeoutMs: remaining(), policy: MESH_POLICY });
+}
+
+async function regionOf(ctx: ProviderContext, id: string, given: string | undefined): Promise<string> {
+  const region = given ?? (await describeMesh(ctx, id)).ServiceMeshInfo.RegionId;
+  if (!region) throw new Error("regionId: not set and not reported by the API; give regionId on the ServiceMesh or set alicloud:region");
+  return region;
+}
+
+async function applyTags(ctx: ProviderContext, id: string, regionId: string | undefined, olds: Props, news: Props): Promise<void> {
+  const before = isPlainObject(olds.tags) ? olds.tags : {};
+  const after = isPlainObject(news.tags) ? news.tags : {};
+  const removed = Object.keys(before).filter((k) => !(k in after));
+  const changed = Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v));
+  const common = { RegionId: await regionOf(ctx, id, regionId), ResourceType: "servicemesh" as const, ResourceId: [id] };
+  if (removed.length > 0) await ctx.client.call("UntagResources", { ...common, TagKey: removed });
+  const tag = toTagWire(changed);
+  if (tag) await ctx.client.call("TagResources", { ...common, Tag: tag });
+}
+
+export interface ApplyOptions {
+  timeoutMs: number;
+  /** Region for the tag calls; looked up from the mesh when not configured. */
+  regionId: string | undefined;
+}
+
+/** Applies every in-place change among `changed` paths, then waits for `running`. */
+export async function applyChanges(ctx: ProviderContext, id: string, olds: Props, news: Props, changed: readonly string[], opts: ApplyOptions): Promise<ServiceMeshDetail> {
+  const deadline = ctx.clock.now() + opts.timeoutMs;
+  const remaining = () => Math.max(1, deadline - ctx.clock.now());
+  const mutate = mutation(ctx, id, remaining);
+  if (changed.includes("name") && typeof news.name === "string") {
+    await mutate("ModifyServiceMeshName", () => ctx.client.call("ModifyServiceMeshName", { ServiceMeshId: id, Name: news.name as string }));
+  }
+  const features = toFeatureRequest(news, changed);
+  if (Object.keys(features).length > 0) {
+    await mutate("UpdateMeshFeature", () => ctx.client.call("UpdateMeshFeature", { ServiceMeshId: id, ...features }));
+    await waitMeshRunning(ctx, id, remaining());
+  }
+  if (changed.includes("istioVersion") && typeof news.istioVersion === "string") {
+    const req = { ServiceMeshId: id, ExpectedVersion: news.istioVersion, ASMGatewayContinue: news.upgradeGateways === true };
+    await mutate("UpgradeMeshEditionPartially", () => ctx.client.call("UpgradeMeshEditionPartially", req));
+    await waitMeshRunning(ctx, id, remaining());
+  }
+  if (changedUnder({ changed: [...changed], replaces: [] }, "tags")) await applyTags(ctx, id, opts.regionId, olds, news);
+  return waitMeshRunning(ctx, id, remaining());
+}
+
+/** The mesh's kubeconfig, or undefined when the API cannot give one yet. */
+export async function fetchKubeconfig(ctx: ProviderContext, id: string): Promise<string | undefined> {
+  try {
+    return (await ctx.client.call("DescribeServiceMeshKubeconfig", { ServiceMeshId: id })).Kubeconfig;
+  } catch (err) {
+    const kind = classifyError(err);
+    if (kind === "invalid" || kind === "notFound" || kind === "conflict") return undefined;
+    throw err;
+  }
+}

@@ -1,0 +1,6 @@
+// Public surface of the schema engine: the field DSL plus generic check and diff.
+export * from "./check";
+export * from "./diff";
+export * from "./fields";
+export * from "./paths";
+export { validateLeaf } from "./validate";

@@ -1,0 +1,121 @@
+import { createEmulator, ManualClock, type EmulatorHandle } from "../../emulator";
+import { AsmTestClient } from "./client";
+import { meshArgs, PRIMARY } from "./fixtures";
+
+const state = async (c: AsmTestClient, id: string): Promise<string> => {
+  try {
+    const r = await c.call("DescribeServiceMeshDetail", { ServiceMeshId: id });
+    return ((r.ServiceMesh as Record<string, Record<string, string>>).ServiceMeshInfo).State;
+  } catch (e) {
+    return (e as { code: string }).code;
+  }
+};
+
+describe("lazy lifecycles and profiles", () => {
+  let emu: EmulatorHandle;
+  let c: AsmTestClient;
+  let clock: ManualClock;
+  beforeAll(async () => {
+    clock = new ManualClock(Date.now());
+    emu = await createEmulator({ clock });
+    c = new AsmTestClient(emu);
+  });
+  afterAll(() => emu.close());
+  beforeEach(() => {
+    emu.control.reset();
+    emu.control.setProfile("instant");
+    clock.set(Date.now());
+  });
+
+  const create = async () => (await c.call("CreateServiceMesh", meshArgs())).ServiceMeshId as string;
+
+  it("instant: initial on exactly one read, running from the second", async () => {
+    const id = await create();
+    expect([await state(c, id), await state(c, id), await state(c, id)]).toEqual(["initial", "running", "running"]);
+  });
+
+  it("an afterReads override makes the mesh stay initial for that many reads", async () => {
+    emu.control.setTransitions("ServiceMesh", { afterReads: 3 });
+    const id = await create();
+    const seen = [];
+    for (let i = 0; i < 4; i++) seen.push(await state(c, id));
+    expect(seen).toEqual(["initial", "initial", "initial", "running"]);
+  });
+
+  it("an exact-key override wins over the kind override", async () => {
+    emu.control.setTransitions("ServiceMesh", { afterReads: 3 });
+    emu.control.setTransitions("ServiceMesh:create", { afterReads: 0 });
+    const id = await create();
+    expect(await state(c, id)).toBe("running");
+  });
+
+  it("fast: create settles after 3 s of emulator time, not by reads", async () => {
+    emu.control.setProfile("fast");
+    const id = await create();
+    clock.advance(300);   // past the read-after-create visibility window
+    expect([await state(c, id), await state(c, id), await state(c, id)]).toEqual(["initial", "initial", "initial"]);
+    clock.advance(2800);
+    expect(await state(c, id)).toBe("running");
+  });
+
+  it("fast: a new mesh is invisible (ServiceMesh.NotFound) for its first 250 ms", async () => {
+    emu.control.setProfile("fast");
+    const id = await create();
+    expect(await state(c, id)).toBe("ServiceMesh.NotFound");
+    clock.advance(260);
+    expect(await state(c, id)).toBe("initial");
+  });
+
+  it("realistic: create takes minutes; an afterMs override shortens it", async () => {
+    emu.control.setProfile("realistic");
+    const id = await create();
+    clock.advance(2000);
+    expect(await state(c, id)).toBe("initial");
+    clock.advance(170_000);
+    expect(await state(c, id)).toBe("initial");
+    clock.advance(10_000);
+    expect(await state(c, id)).toBe("running");
+    emu.control.setTransitions("ServiceMesh", { afterMs: 5000 });
+    await c.call("UpdateMeshFeature", { ServiceMeshId: id, Telemetry: true });
+    expect(await state(c, id)).toBe("updating");
+    clock.advance(5000);
+    expect(await state(c, id)).toBe("running");
+  });
+
+  it("fast: deletion lingers as deleting, then ServiceMesh.NotFound", async () => {
+    emu.control.setProfile("fast");
+    const id = await create();
+    clock.advance(3000);
+    expect(await state(c, id)).toBe("running");
+    await c.call("DeleteServiceMesh", { ServiceMeshId: id });
+    clock.advance(1000);
+    expect(await state(c, id)).toBe("deleting");
+    clock.advance(1000);
+    expect(await state(c, id)).toBe("ServiceMesh.NotFound");
+  });
+
+  it("a profile change applies to transitions already in flight", async () => {
+    emu.control.setProfile("realistic");
+    const id = await create();
+    clock.advance(2000);
+    expect(await state(c, id)).toBe("initial");
+    emu.control.setProfile("instant");
+    expect(await state(c, id)).toBe("running");
+  });
+
+  it("cluster add: the cluster appears when the update transition completes", async () => {
+    emu.control.setProfile("fast");
+    const id = await create();
+    clock.advance(3000);
+    await c.call("AddClusterIntoServiceMesh", { ServiceMeshId: id, ClusterId: PRIMARY });
+    const read = async () => ((await c.call("DescribeServiceMeshDetail", { ServiceMeshId: id })).ServiceMesh as Record<string, unknown>).Clusters;
+    expect(await read()).toEqual([]);
+    clock.advance(1500);
+    expect(await read()).toEqual([PRIMARY]);
+  });
+
+  it("rejects an invalid transition rule and an unknown profile", () => {
+    expect(() => emu.control.setTransitions("ServiceMesh", { afterMs: -1 })).toThrow(/afterMs must be a number/);
+    expect(() => emu.control.setProfile("slow" as never)).toThrow(/profile must be one of instant, fast, realistic/);
+  });
+});

@@ -1,0 +1,154 @@
+// ASMGateway's provider against the in-process emulator: create/read/update/delete through
+// CreateASMGateway/UpdateASMGateway and the mesh's Kubernetes API, drift, adoption, a busy mesh.
+import type * as pulumi from "@pulumi/pulumi";
+import { AsmClient } from "../../provider/api";
+import { Props } from "../../provider/schema";
+import { liveGatewaySpec, PRIMARY, rawClient, runningMesh } from "./helpers/gatewayStack";
+import { startHarness, type Harness } from "./helpers/providerHarness";
+
+let h: Harness;
+let client: AsmClient;
+let meshId: string;
+let provider: pulumi.dynamic.ResourceProvider;
+const CLUSTER = PRIMARY;
+
+const liveSpec = (name: string) => liveGatewaySpec(client, meshId, name);
+
+async function checked(news: Props): Promise<Props> {
+  const r = await provider.check!({}, news);
+  expect(r.failures ?? []).toEqual([]);
+  return r.inputs as Props;
+}
+
+const args = (name: string): Props => ({
+  serviceMeshId: meshId,
+  name,
+  clusterIds: [CLUSTER],
+  ports: [{ name: "http-0", port: 80, targetPort: 80, protocol: "TCP" }],
+  replicaCount: 2,
+  serviceAnnotations: { "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-spec": "slb.s1.small" },
+});
+
+beforeAll(async () => {
+  h = await startHarness();
+  client = rawClient(h.emulator);
+  provider = h.provider("ASMGateway");
+  meshId = await runningMesh(client);
+});
+afterAll(() => h.stop());
+beforeEach(() => {
+  h.emulator.control.clearFaults();
+  h.emulator.control.clearRequests();
+});
+
+describe("ASMGateway provider", () => {
+  it("creates the IstioGateway with the declared spec and an id of mesh:namespace:name", async () => {
+    const inputs = await checked(args("gw-create"));
+    const { id, outs } = await provider.create(inputs);
+    expect(id).toBe(`${meshId}:istio-system:gw-create`);
+    expect(outs).toMatchObject({ fullName: "istio-system:gw-create", replicaCount: 2 });
+    expect(await liveSpec("gw-create")).toEqual({
+      gatewayType: "ingress",
+      clusterIds: [CLUSTER],
+      ports: [{ name: "http-0", port: 80, targetPort: 80, protocol: "TCP" }],
+      serviceType: "LoadBalancer",
+      serviceAnnotations: { "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-spec": "slb.s1.small" },
+      replicaCount: 2,
+    });
+  });
+
+  it("reads back exactly the declared inputs, so a refresh without drift previews no change", async () => {
+    const inputs = await checked({ ...args("gw-read"), extraSpec: { rollingMaxSurge: "100%" } });
+    const { id, outs } = await provider.create(inputs);
+    const read = await provider.read!(id, outs);
+    expect(read.inputs).toEqual(inputs);
+    expect((await provider.diff!(id, read.props, inputs)).changes).toBe(false);
+  });
+
+  it("detects an out-of-band spec change on refresh and restores the declared spec on update", async () => {
+    const inputs = await checked(args("gw-drift"));
+    const { id, outs } = await provider.create(inputs);
+    h.emulator.control.mutate.patchGatewaySpec(meshId, "istio-system", "gw-drift", { replicaCount: 7, hostNetwork: true });
+    const read = await provider.read!(id, outs);
+    expect(read.inputs).toMatchObject({ replicaCount: 7, extraSpec: { hostNetwork: true } });
+    const diff = await provider.diff!(id, read.props, inputs);
+    expect(diff).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    await provider.update!(id, read.props, inputs);
+    expect(await liveSpec("gw-drift")).toMatchObject({ replicaCount: 2 });
+    expect(await liveSpec("gw-drift")).not.toHaveProperty("hostNetwork");
+  });
+
+  it("updates spec changes in place through UpdateASMGateway", async () => {
+    const inputs = await checked(args("gw-update"));
+    const { id, outs } = await provider.create(inputs);
+    const news = await checked({ ...args("gw-update"), replicaCount: 3, maxReplicas: 5 });
+    const diff = await provider.diff!(id, outs, news);
+    expect(diff.replaces).toEqual([]);
+    await provider.update!(id, outs, news);
+    expect(h.emulator.control.counts()).toMatchObject({ UpdateASMGateway: 1 });
+    expect(await liveSpec("gw-update")).toMatchObject({ replicaCount: 3, maxReplicas: 5 });
+  });
+
+  it("makes no API call when only timeouts change", async () => {
+    const inputs = await checked(args("gw-noop"));
+    const { id, outs } = await provider.create(inputs);
+    h.emulator.control.clearRequests();
+    await provider.update!(id, outs, { ...inputs, timeouts: { update: "2m" } });
+    expect(h.emulator.control.counts().UpdateASMGateway).toBeUndefined();
+  });
+
+  it("deletes through the Kubernetes API and waits until the custom resource is gone", async () => {
+    const inputs = await checked(args("gw-delete"));
+    const { id, outs } = await provider.create(inputs);
+    await provider.delete!(id, outs);
+    expect(await liveSpec("gw-delete")).toBeUndefined();
+    expect(await provider.read!(id, outs)).toEqual({ id: undefined, props: {} });
+  });
+
+  it("treats a gateway deleted out of band as already deleted", async () => {
+    const inputs = await checked(args("gw-gone"));
+    const { id, outs } = await provider.create(inputs);
+    h.emulator.control.mutate.deleteGateway(meshId, "istio-system", "gw-gone");
+    await expect(provider.delete!(id, outs)).resolves.toBeUndefined();
+  });
+
+  it("refuses to create over an existing gateway, then adopts it with adopt: true", async () => {
+    const inputs = await checked(args("gw-adopt"));
+    await provider.create(inputs);
+    await expect(provider.create(inputs)).rejects.toThrow(/already exists.*set adopt: true/);
+    const adopted = await provider.create(await checked({ ...args("gw-adopt"), replicaCount: 4, adopt: true }));
+    expect(adopted.id).toBe(`${meshId}:istio-system:gw-adopt`);
+    expect(await liveSpec("gw-adopt")).toMatchObject({ replicaCount: 4 });
+    expect(h.emulator.control.counts()).toMatchObject({ UpdateASMGateway: 1 });
+  });
+
+  it("fails adoption of a gateway that does not exist", async () => {
+    await expect(provider.create(await checked({ ...args("gw-missing"), adopt: true }))).rejects.toThrow(
+      `adopt: mesh ${meshId} has no IstioGateway istio-system/gw-missing; remove adopt to create it`,
+    );
+  });
+
+  it("waits out a busy mesh instead of failing the create", async () => {
+    h.emulator.control.addFault({ match: { action: "CreateASMGateway" }, effect: { type: "error", code: "Conflict.MeshNotRunning", httpStatus: 409 }, times: 2 });
+    const { id } = await provider.create(await checked(args("gw-busy")));
+    expect(id).toBe(`${meshId}:istio-system:gw-busy`);
+    expect(h.emulator.control.counts().CreateASMGateway).toBe(3);
+  });
+
+  it("recognises a create whose response was lost as done, without creating twice", async () => {
+    h.emulator.control.addFault({ match: { action: "CreateASMGateway" }, effect: { type: "lostResponse" }, times: 1 });
+    const { id } = await provider.create(await checked(args("gw-lost")));
+    expect(id).toBe(`${meshId}:istio-system:gw-lost`);
+    expect(h.emulator.control.counts().CreateASMGateway).toBe(1);
+  });
+
+  it("fails a create whose request was dropped before it was applied", async () => {
+    h.emulator.control.addFault({ match: { action: "CreateASMGateway" }, effect: { type: "drop" }, times: 1 });
+    await expect(provider.create(await checked(args("gw-dropped")))).rejects.toThrow(/CreateASMGateway failed/);
+    expect(await liveSpec("gw-dropped")).toBeUndefined();
+  });
+
+  it("reports an emulator-side validation error with the field path", async () => {
+    await expect(provider.create(await checked({ ...args("gw-bad"), clusterIds: ["c-not-attached"] }))).rejects.toThrow(/spec\.clusterIds\[0\]/);
+  });
+});

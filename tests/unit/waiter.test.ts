@@ -1,0 +1,115 @@
+import {
+  FakeClock, WaiterFailureError, WaiterTimeoutError, backoffDelay, waitUntil, whenError, whenValue, type Acceptor,
+} from "../../provider/waiter";
+
+const policy = { minMs: 2_000, maxMs: 10_000 };
+const stateLabel = (r: { ok: string } | { err: unknown }) => ("ok" in r ? r.ok : "error");
+const runningAcceptors: Acceptor<string>[] = [
+  whenValue((s) => s === "running", "success"),
+  whenValue((s) => s === "failed", "failure"),
+];
+
+function sequence(...values: Array<string | Error>): () => Promise<string> {
+  let i = 0;
+  return async () => {
+    const v = values[Math.min(i++, values.length - 1)];
+    if (v instanceof Error) throw v;
+    return v;
+  };
+}
+
+describe("backoffDelay", () => {
+  it("doubles the ceiling per attempt and applies full jitter within [min, cap]", () => {
+    expect(backoffDelay(policy, 0, () => 0.999)).toBe(2_000);
+    expect(backoffDelay(policy, 1, () => 0.5)).toBe(2_000);
+    expect(backoffDelay(policy, 2, () => 0.75)).toBe(6_000);
+    expect(backoffDelay(policy, 10, () => 0.999)).toBe(9_990);
+    expect(backoffDelay(policy, 3, () => 0)).toBe(2_000);
+  });
+});
+
+describe("waitUntil", () => {
+  it("returns the value once a success acceptor matches, sleeping with the backoff between polls", async () => {
+    const clock = new FakeClock();
+    const value = await waitUntil(sequence("initial", "initial", "running"), runningAcceptors, {
+      what: "mesh", timeoutMs: 60_000, policy, label: stateLabel, clock, random: () => 0.75,
+    });
+    expect(value).toBe("running");
+    expect(clock.sleeps).toEqual([2_000, 3_000]);
+  });
+
+  it("fails fast on a failure state with the caller's reason and what was observed", async () => {
+    const clock = new FakeClock();
+    const run = waitUntil(sequence("initial", "failed"), runningAcceptors, {
+      what: "ServiceMesh c1 to reach running", timeoutMs: 600_000, policy, label: stateLabel, clock, random: () => 0,
+      failureReason: () => "quota exceeded",
+    });
+    await expect(run).rejects.toThrow(WaiterFailureError);
+    await expect(
+      waitUntil(sequence("failed"), runningAcceptors, { what: "m", timeoutMs: 1_000, policy, label: stateLabel, clock, failureReason: () => "quota exceeded" }),
+    ).rejects.toThrow(/m failed after 0s: quota exceeded \(last seen: failed; observed: failed×1\)/);
+    expect(clock.sleeps).toEqual([2_000]);
+  });
+
+  it("times out after a last poll placed exactly at the deadline, reporting observed counts", async () => {
+    const clock = new FakeClock();
+    let polls = 0;
+    const poll = async () => {
+      polls++;
+      return "initial";
+    };
+    const err = await waitUntil(poll, runningAcceptors, {
+      what: "ServiceMesh c1 to reach running", timeoutMs: 9_000, policy, label: stateLabel, clock, random: () => 0.999,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WaiterTimeoutError);
+    // Delays 2000, 3996 (ceiling 4000), then cut to the remaining 3004 ms so the final poll lands at 9000.
+    expect(clock.sleeps).toEqual([2_000, 3_996, 3_004]);
+    expect(clock.now()).toBe(9_000);
+    expect(polls).toBe(4);
+    expect((err as Error).message).toBe(
+      "timed out after 9s waiting for ServiceMesh c1 to reach running; last seen: initial; observed: initial×4",
+    );
+  });
+
+  it("keeps polling through errors an acceptor marks retry and counts them by label", async () => {
+    const clock = new FakeClock();
+    const throttled = Object.assign(new Error("slow down"), { code: "Throttling.User" });
+    const value = await waitUntil(sequence(throttled, throttled, "running"), [...runningAcceptors, whenError((e) => (e as { code?: string }).code === "Throttling.User", "retry")], {
+      what: "mesh", timeoutMs: 60_000, policy, clock, random: () => 0,
+      label: (r) => ("ok" in r ? r.ok : (r.err as { code: string }).code),
+    });
+    expect(value).toBe("running");
+    expect(clock.sleeps).toHaveLength(2);
+  });
+
+  it("rethrows as a failure an error no acceptor expects, carrying the original error", async () => {
+    const denied = Object.assign(new Error("denied"), { code: "Forbidden.RAM" });
+    const err = (await waitUntil(sequence(denied), runningAcceptors, {
+      what: "mesh", timeoutMs: 60_000, policy, label: stateLabel, clock: new FakeClock(),
+    }).catch((e: unknown) => e)) as WaiterFailureError;
+    expect(err).toBeInstanceOf(WaiterFailureError);
+    expect(err.cause).toBe(denied);
+    expect(err.message).toContain("denied");
+  });
+
+  it("reports every poll to onPoll with attempt, label and elapsed time", async () => {
+    const clock = new FakeClock();
+    const seen: string[] = [];
+    await waitUntil(sequence("initial", "running"), runningAcceptors, {
+      what: "mesh", timeoutMs: 60_000, policy, label: stateLabel, clock, random: () => 0,
+      onPoll: (o) => seen.push(`${o.attempt}:${o.label}:${o.state}:${o.elapsedMs}`),
+    });
+    expect(seen).toEqual(["0:initial:retry:0", "1:running:success:2000"]);
+  });
+
+  it("rejects invalid options before polling", async () => {
+    const poll = jest.fn(async () => "running");
+    await expect(
+      waitUntil(poll, runningAcceptors, { what: "m", timeoutMs: 0, policy, label: stateLabel, clock: new FakeClock() }),
+    ).rejects.toThrow(/timeoutMs must be > 0/);
+    await expect(
+      waitUntil(poll, runningAcceptors, { what: "m", timeoutMs: 5, policy: { minMs: 10, maxMs: 5 }, label: stateLabel, clock: new FakeClock() }),
+    ).rejects.toThrow(/minMs <= maxMs/);
+    expect(poll).not.toHaveBeenCalled();
+  });
+});
