@@ -46,8 +46,23 @@ function validateTransitionRule(kind: string, rule: TransitionRule): void {
   }
 }
 
-export function createControl(rt: Runtime): EmulatorControl {
+function createMutations(rt: Runtime): EmulatorMutations {
   const m = (name: string, args: Record<string, unknown>) => applyMutation(rt, name, args);
+  return {
+    renameMesh: (meshId, name) => m("renameMesh", { meshId, name }),
+    setFeature: (meshId, key, value) => m("setFeature", { meshId, key, value }),
+    setTag: (meshId, key, value) => m("setTag", { meshId, key, value }),
+    detachCluster: (meshId, clusterId) => m("detachCluster", { meshId, clusterId }),
+    deleteMesh: (meshId) => m("deleteMesh", { meshId }),
+    patchGatewaySpec: (meshId, namespace, name, spec) => m("patchGatewaySpec", { meshId, namespace, name, spec }),
+    deleteGateway: (meshId, namespace, name) => m("deleteGateway", { meshId, namespace, name }),
+    deleteSecret: (meshId, gateway, secretName) => m("deleteSecret", { meshId, gateway, secretName }),
+    deleteRoute: (meshId, gateway, routeName) => m("deleteRoute", { meshId, gateway, routeName }),
+    setClusterState: (clusterId, state) => m("setClusterState", { clusterId, state }),
+  };
+}
+
+export function createControl(rt: Runtime): EmulatorControl {
   return {
     reset: () => {
       rt.store.reset();
@@ -81,17 +96,6 @@ export function createControl(rt: Runtime): EmulatorControl {
       failMeshRecord(rt.store, mesh, message);
       rt.store.flush();
     },
-    mutate: {
-      renameMesh: (meshId, name) => m("renameMesh", { meshId, name }),
-      setFeature: (meshId, key, value) => m("setFeature", { meshId, key, value }),
-      setTag: (meshId, key, value) => m("setTag", { meshId, key, value }),
-      detachCluster: (meshId, clusterId) => m("detachCluster", { meshId, clusterId }),
-      deleteMesh: (meshId) => m("deleteMesh", { meshId }),
-      patchGatewaySpec: (meshId, namespace, name, spec) => m("patchGatewaySpec", { meshId, namespace, name, spec }),
-      deleteGateway: (meshId, namespace, name) => m("deleteGateway", { meshId, namespace, name }),
-      deleteSecret: (meshId, gateway, secretName) => m("deleteSecret", { meshId, gateway, secretName }),
-      deleteRoute: (meshId, gateway, routeName) => m("deleteRoute", { meshId, gateway, routeName }),
-      setClusterState: (clusterId, state) => m("setClusterState", { clusterId, state }),
-    },
+    mutate: createMutations(rt),
   };
 }

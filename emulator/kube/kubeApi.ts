@@ -40,7 +40,17 @@ function authorized(rt: Runtime, req: IncomingMessage, meshId: string): boolean 
   return !!match && tokenMatches(rt.kubeToken(meshId), match[1]);
 }
 
-export function handleKube(rt: Runtime, req: IncomingMessage, res: ServerResponse, path: string, _rawQuery: string): void {
+/** Equality-based label selectors: "a=b", "a==b", "a!=b", comma-separated (all must hold). */
+export function matchesLabelSelector(labels: Record<string, string>, selector: string): boolean {
+  return selector.split(",").map((s) => s.trim()).filter((s) => s).every((term) => {
+    const m = /^([^=!]+?)\s*(!=|==|=)\s*(.*)$/.exec(term);
+    if (!m) return Object.hasOwn(labels, term);
+    const equal = labels[m[1]] === m[3];
+    return m[2] === "!=" ? !equal : equal;
+  });
+}
+
+export function handleKube(rt: Runtime, req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string): void {
   const slash = path.indexOf("/");
   const meshId = decodeURIComponent(slash >= 0 ? path.slice(0, slash) : path);
   if (!authorized(rt, req, meshId)) return status(res, 401, "Unauthorized", "Unauthorized");
@@ -53,15 +63,17 @@ export function handleKube(rt: Runtime, req: IncomingMessage, res: ServerRespons
   }
   const [, namespace, name] = match.map((m) => (m === undefined ? m : decodeURIComponent(m)));
   const method = req.method ?? "GET";
-  if (name === undefined && method === "GET") return list(rt, res, mesh, namespace);
+  if (name === undefined && method === "GET") return list(rt, res, mesh, namespace, new URLSearchParams(rawQuery).get("labelSelector") ?? "");
   if (name !== undefined && namespace !== undefined && (method === "GET" || method === "DELETE")) {
     return single(rt, res, mesh, namespace, name, method);
   }
   status(res, 405, "MethodNotAllowed", `${method} is not supported on this resource by the ASM emulator`);
 }
 
-function list(rt: Runtime, res: ServerResponse, mesh: MeshRecord, namespace: string | undefined): void {
-  const items = Object.values(mesh.gateways).filter((g) => namespace === undefined || g.namespace === namespace).map(gatewayObject);
+function list(rt: Runtime, res: ServerResponse, mesh: MeshRecord, namespace: string | undefined, selector: string): void {
+  const items = Object.values(mesh.gateways)
+    .filter((g) => (namespace === undefined || g.namespace === namespace) && matchesLabelSelector(g.labels, selector))
+    .map(gatewayObject);
   rt.store.flush();
   sendJson(res, 200, { apiVersion: `${GROUP}/${VERSION}`, kind: "IstioGatewayList", metadata: { resourceVersion: String(mesh.resourceVersion) }, items });
 }

@@ -34,13 +34,7 @@ function meshConfig(m: MeshRecord): Record<string, unknown> {
     Prometheus: { UseExternal: opt(m, "CustomizedPrometheus", false), ExternalUrl: opt(m, "PrometheusUrl", "") },
     Kiali: { Enabled: opt(m, "KialiEnabled", false), Url: "" },
     Proxy: proxyConfig(m),
-    SidecarInjector: {
-      EnableNamespacesByDefault: opt(m, "EnableNamespacesByDefault", false),
-      AutoInjectionPolicyEnabled: opt(m, "AutoInjectionPolicyEnabled", false),
-      RequestCPU: opt(m, "SidecarInjectorRequestCPU", ""), RequestMemory: opt(m, "SidecarInjectorRequestMemory", ""),
-      LimitCPU: opt(m, "SidecarInjectorLimitCPU", ""), LimitMemory: opt(m, "SidecarInjectorLimitMemory", ""),
-      InitCNIConfiguration: { Enabled: opt(m, "CniEnabled", false), ExcludeNamespaces: opt(m, "CniExcludeNamespaces", "") },
-    },
+    SidecarInjector: sidecarInjector(m),
     Edition: { Name: m.edition },
     LocalityLB: { Enabled: opt(m, "LocalityLoadBalancing", false), Failover: failover(m) },
     MSE: { Enabled: opt(m, "MSEEnabled", false) },
@@ -55,6 +49,16 @@ function meshConfig(m: MeshRecord): Record<string, unknown> {
       IstioCRHistory: { EnableHistory: opt(m, "EnableCRHistory", false) },
       MultiBuffer: { Enabled: opt(m, "MultiBufferEnabled", true), PollDelay: opt(m, "MultiBufferPollDelay", "30s") },
     },
+  };
+}
+
+function sidecarInjector(m: MeshRecord): Record<string, unknown> {
+  return {
+    EnableNamespacesByDefault: opt(m, "EnableNamespacesByDefault", false),
+    AutoInjectionPolicyEnabled: opt(m, "AutoInjectionPolicyEnabled", false),
+    RequestCPU: opt(m, "SidecarInjectorRequestCPU", ""), RequestMemory: opt(m, "SidecarInjectorRequestMemory", ""),
+    LimitCPU: opt(m, "SidecarInjectorLimitCPU", ""), LimitMemory: opt(m, "SidecarInjectorLimitMemory", ""),
+    InitCNIConfiguration: { Enabled: opt(m, "CniEnabled", false), ExcludeNamespaces: opt(m, "CniExcludeNamespaces", "") },
   };
 }
 
@@ -87,10 +91,13 @@ export function meshSpec(m: MeshRecord): Record<string, unknown> {
   };
 }
 
+/** Addresses are placeholders (nothing listens there); a public one exists only with ApiServerPublicEip. */
 export function meshEndpoints(m: MeshRecord): Record<string, unknown> {
+  const octet = parseInt(m.id.slice(1, 3), 16) % 250 + 2;
   return {
-    IntranetApiServerEndpoint: "https://192.168.0.10:6443", PublicApiServerEndpoint: "",
-    IntranetPilotEndpoint: "192.168.0.11", PublicPilotEndpoint: "",
+    IntranetApiServerEndpoint: `https://192.168.0.${octet}:6443`,
+    PublicApiServerEndpoint: opt(m, "ApiServerPublicEip", false) === true ? `https://47.96.0.${octet}:6443` : "",
+    IntranetPilotEndpoint: `192.168.1.${octet}`, PublicPilotEndpoint: "",
   };
 }
 

@@ -72,11 +72,9 @@ function describeSecrets(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
   const gateway = p.str("IstioGatewayName");
   const now = ctx.store.clockNow();
-  const details = Object.values(mesh.secrets)
-    .filter((s) => gateway === undefined || s.gateway === gateway)
-    .filter((s) => isVisible(s.visibility, ctx.rules, now))
-    .map((s) => secretDetail(s, now));
-  ctx.store.markDirty();
+  const secrets = Object.values(mesh.secrets).filter((s) => gateway === undefined || s.gateway === gateway);
+  if (secrets.some((s) => !s.visibility.visible)) ctx.store.markDirty();   // visibility counters move
+  const details = secrets.filter((s) => isVisible(s.visibility, ctx.rules, now)).map((s) => secretDetail(s, now));
   return { GatewaySecretDetails: details };
 }
 

@@ -80,10 +80,10 @@ export function gatewayId(meshId: string, namespace: string, name: string): stri
   return `${meshId}:${namespace}:${name}`;
 }
 
-export function parseGatewayId(id: string): { serviceMeshId: string; namespace: string; name: string } {
+export function parseGatewayId(id: string): { meshId: string; namespace: string; name: string } {
   const parts = id.split(":");
   if (parts.length !== 3 || parts.some((p) => p === "")) {
-    throw new Error(`ASMGateway id ${JSON.stringify(id)} is not valid; expected <serviceMeshId>:<namespace>:<name>`);
+    throw new Error(`ASMGateway id ${JSON.stringify(id)} is not valid; expected <meshId>:<namespace>:<name>`);
   }
-  return { serviceMeshId: parts[0], namespace: parts[1], name: parts[2] };
+  return { meshId: parts[0], namespace: parts[1], name: parts[2] };
 }

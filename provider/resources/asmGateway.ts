@@ -3,7 +3,7 @@
 // Lifecycle: CreateASMGateway / UpdateASMGateway take the whole object (Body); the OpenAPI has no
 // gateway read or delete, so both go through the mesh's Kubernetes API (provider/kube).
 // Ready when the custom resource exists with the declared spec; gone when it no longer exists.
-// Replacement: serviceMeshId, namespace, name. Every spec field updates in place. Refresh maps the
+// Replacement: meshId, namespace, name. Every spec field updates in place. Refresh maps the
 // live spec back to arguments (extraSpec catches undeclared keys), so drift shows in the next
 // preview and `up` writes the declared spec again.
 // Adoption: `adopt: true` takes over an existing gateway of that name (it must exist) and applies
@@ -27,7 +27,7 @@ const quantities = f.object({ cpu: quantity, memory: quantity });
 const portNumber = f.int({ min: 1, max: 65535 });
 
 export const asmGatewayFields = {
-  serviceMeshId: f.string({ required: true, createOnly: true, hint: "the ServiceMesh id" }),
+  meshId: f.string({ required: true, createOnly: true, hint: "the ServiceMesh id" }),
   name: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
   namespace: f.string({ default: DEFAULT_GATEWAY_NAMESPACE, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
   gatewayType: f.enumOf(["ingress", "egress"], { default: "ingress" }),
@@ -55,7 +55,7 @@ const STRUCTURED = ["ports", "extraSpec"] as const;
 const OUTPUTS = ["fullName"] as const;
 const DEFAULT_TIMEOUTS = { create: minutes(10), update: minutes(10), delete: minutes(10) };
 
-type GatewayInputs = GatewaySpecArgs & { serviceMeshId: string; name: string; namespace: string; adopt?: boolean; timeouts?: Timeouts };
+type GatewayInputs = GatewaySpecArgs & { meshId: string; name: string; namespace: string; adopt?: boolean; timeouts?: Timeouts };
 
 // Props that reach create/update have passed checkGateway, so they have the GatewayInputs shape.
 const asInputs = (p: Props): GatewayInputs => p as unknown as GatewayInputs;
@@ -100,7 +100,7 @@ function outputsOf(a: GatewayInputs): Props {
 
 function writeGateway(ctx: ProviderContext, action: "CreateASMGateway" | "UpdateASMGateway", a: GatewayInputs, timeoutMs: number) {
   const Body = JSON.stringify(toIstioGatewayBody(a.name, a.namespace, a));
-  const params = { ServiceMeshId: a.serviceMeshId, IstioGatewayName: a.name, Body };
+  const params = { ServiceMeshId: a.meshId, IstioGatewayName: a.name, Body };
   return writeWhenMeshSettles(ctx, `ASMGateway ${a.namespace}/${a.name}`, timeoutMs, () => ctx.client.call(action, params));
 }
 
@@ -119,12 +119,12 @@ function waitForSpec(ctx: ProviderContext, kube: IstioGatewayApi, a: GatewayInpu
 
 async function createGateway(inputs: Props, ctx: ProviderContext) {
   const a = asInputs(inputs);
-  const id = gatewayId(a.serviceMeshId, a.namespace, a.name);
+  const id = gatewayId(a.meshId, a.namespace, a.name);
   const timeoutMs = timeoutFor("create", a.timeouts, DEFAULT_TIMEOUTS);
-  const kube = await meshKubeApi(ctx, a.serviceMeshId);
+  const kube = await meshKubeApi(ctx, a.meshId);
   if (a.adopt) {
     if (!(await kube.get(a.namespace, a.name))) {
-      throw new Error(`adopt: mesh ${a.serviceMeshId} has no IstioGateway ${a.namespace}/${a.name}; remove adopt to create it`);
+      throw new Error(`adopt: mesh ${a.meshId} has no IstioGateway ${a.namespace}/${a.name}; remove adopt to create it`);
     }
     await writeGateway(ctx, "UpdateASMGateway", a, timeoutMs);
   } else {
@@ -140,14 +140,14 @@ async function createGateway(inputs: Props, ctx: ProviderContext) {
 }
 
 async function readGateway(id: string, props: Props, ctx: ProviderContext) {
-  const { serviceMeshId, namespace, name } = parseGatewayId(id);
-  const kube = await meshKubeApi(ctx, serviceMeshId).catch((err: unknown) => {
+  const { meshId, namespace, name } = parseGatewayId(id);
+  const kube = await meshKubeApi(ctx, meshId).catch((err: unknown) => {
     if (isNotFound(err)) return undefined;
     throw err;
   });
   const live = kube && (await kube.get(namespace, name));
   if (!live || live.metadata.deletionTimestamp) return undefined;
-  const inputs: Props = { serviceMeshId, namespace, name, ...fromGatewaySpec((live.spec ?? {}) as JsonObject) };
+  const inputs: Props = { meshId, namespace, name, ...fromGatewaySpec((live.spec ?? {}) as JsonObject) };
   for (const key of ["adopt", "timeouts"]) if (props[key] !== undefined) inputs[key] = props[key];
   return { id, props: outputsOf(asInputs(inputs)), inputs };
 }
@@ -156,7 +156,7 @@ async function updateGateway(id: string, olds: Props, news: Props, ctx: Provider
   const a = asInputs(news);
   if (!specChanged(diffGateway(olds, news).changed)) return outputsOf(a);
   const timeoutMs = timeoutFor("update", a.timeouts, DEFAULT_TIMEOUTS);
-  const kube = await meshKubeApi(ctx, a.serviceMeshId);
+  const kube = await meshKubeApi(ctx, a.meshId);
   await writeGateway(ctx, "UpdateASMGateway", a, timeoutMs);
   await waitForSpec(ctx, kube, a, timeoutMs).catch((err: unknown) => {
     throw partialState(id, outputsOf(a), err);
@@ -165,8 +165,8 @@ async function updateGateway(id: string, olds: Props, news: Props, ctx: Provider
 }
 
 async function deleteGateway(id: string, props: Props, ctx: ProviderContext) {
-  const { serviceMeshId, namespace, name } = parseGatewayId(id);
-  const kube = await meshKubeApi(ctx, serviceMeshId).catch((err: unknown) => {
+  const { meshId, namespace, name } = parseGatewayId(id);
+  const kube = await meshKubeApi(ctx, meshId).catch((err: unknown) => {
     if (isNotFound(err)) return undefined; // deleting a mesh removes its gateways
     throw err;
   });
@@ -201,7 +201,7 @@ export const asmGatewayProvider: pulumi.dynamic.ResourceProvider = {
 };
 
 export interface ASMGatewayArgs {
-  serviceMeshId: pulumi.Input<string>;
+  meshId: pulumi.Input<string>;
   /** The IstioGateway name (IstioGatewayName), e.g. "ingressgateway". */
   name: pulumi.Input<string>;
   /** Defaults to istio-system. */
@@ -224,13 +224,22 @@ export interface ASMGatewayArgs {
 
 /** An ASM ingress or egress gateway (IstioGateway custom resource). id = <meshId>:<namespace>:<name>. */
 export class ASMGateway extends pulumi.dynamic.Resource {
+  // Derived from the id rather than declared as computed outputs: a dynamic provider returns no
+  // outputs while an in-place update is previewed, and an unknown gateway name would make every
+  // GatewaySecret and GatewayRoute on it preview as replaced. The id stays known.
+  public readonly meshId: pulumi.Output<string>;
+  public readonly namespace: pulumi.Output<string>;
+  /** The IstioGateway name: pass it as gatewayName to GatewaySecret and GatewayRoute. */
+  public readonly name: pulumi.Output<string>;
   /** "<namespace>:<name>", the form DescribeServiceMeshUpgradeStatus takes. */
-  declare readonly fullName: pulumi.Output<string>;
-  declare readonly serviceMeshId: pulumi.Output<string>;
-  declare readonly name: pulumi.Output<string>;
-  declare readonly namespace: pulumi.Output<string>;
+  public readonly fullName: pulumi.Output<string>;
 
   constructor(name: string, args: ASMGatewayArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerShim("ASMGateway"), name, { ...args, fullName: undefined }, opts, "asm", "ASMGateway");
+    const parts = this.id.apply(parseGatewayId);
+    this.meshId = parts.apply((p) => p.meshId);
+    this.namespace = parts.apply((p) => p.namespace);
+    this.name = parts.apply((p) => p.name);
+    this.fullName = parts.apply((p) => `${p.namespace}:${p.name}`);
   }
 }

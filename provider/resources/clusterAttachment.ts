@@ -118,7 +118,8 @@ export class ClusterAttachment extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ClusterAttachmentArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = Object.fromEntries(OUTPUTS.map((k) => [k, undefined]));
-    const secrets = [...(opts?.additionalSecretOutputs ?? []), "kubeconfig"];
-    super(providerShim("ClusterAttachment"), name, { ...args, ...outputs }, { ...opts, additionalSecretOutputs: secrets }, "asm", "ClusterAttachment");
+    const secrets = { additionalSecretOutputs: ["kubeconfig"] };
+    const kubeconfig = args.kubeconfig === undefined ? undefined : pulumi.secret(args.kubeconfig);
+    super(providerShim("ClusterAttachment"), name, { ...args, kubeconfig, ...outputs }, pulumi.mergeOptions(opts, secrets), "asm", "ClusterAttachment");
   }
 }

@@ -52,9 +52,9 @@ export async function appliedDespite(err: unknown, probe: () => Promise<boolean>
 }
 
 /** The mesh's Kubernetes API, reached with the kubeconfig DescribeServiceMeshKubeconfig returns. */
-export async function meshKubeApi(ctx: ProviderContext, serviceMeshId: string): Promise<IstioGatewayApi> {
-  const { Kubeconfig } = await ctx.client.call("DescribeServiceMeshKubeconfig", { ServiceMeshId: serviceMeshId });
-  if (!Kubeconfig) throw new Error(`DescribeServiceMeshKubeconfig returned no kubeconfig for mesh ${serviceMeshId}`);
+export async function meshKubeApi(ctx: ProviderContext, meshId: string): Promise<IstioGatewayApi> {
+  const { Kubeconfig } = await ctx.client.call("DescribeServiceMeshKubeconfig", { ServiceMeshId: meshId });
+  if (!Kubeconfig) throw new Error(`DescribeServiceMeshKubeconfig returned no kubeconfig for mesh ${meshId}`);
   return istioGatewayApi(Kubeconfig);
 }
 

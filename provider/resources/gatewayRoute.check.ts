@@ -12,7 +12,7 @@ const matchingMode = f.enumOf(["exact", "prefix", "regex"], { required: true });
 const routeNamePattern = /^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/;
 
 export const gatewayRouteFields = {
-  serviceMeshId: f.string({ required: true, createOnly: true, hint: "the ServiceMesh id" }),
+  meshId: f.string({ required: true, createOnly: true, hint: "the ServiceMesh id" }),
   gatewayName: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, hint: "the ASMGateway name" }),
   routeName: f.string({ required: true, createOnly: true, pattern: routeNamePattern, patternHint: "lowercase letters, digits, '-' and '.', at most 63 characters" }),
   namespace: f.string({ createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),

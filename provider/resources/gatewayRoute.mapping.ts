@@ -177,10 +177,10 @@ export function routeId(meshId: string, gateway: string, routeName: string): str
   return `${meshId}:${gateway}:${routeName}`;
 }
 
-export function parseRouteId(id: string): { serviceMeshId: string; gatewayName: string; routeName: string } {
+export function parseRouteId(id: string): { meshId: string; gatewayName: string; routeName: string } {
   const parts = id.split(":");
   if (parts.length !== 3 || parts.some((p) => p === "")) {
-    throw new Error(`GatewayRoute id ${JSON.stringify(id)} is not valid; expected <serviceMeshId>:<gatewayName>:<routeName>`);
+    throw new Error(`GatewayRoute id ${JSON.stringify(id)} is not valid; expected <meshId>:<gatewayName>:<routeName>`);
   }
-  return { serviceMeshId: parts[0], gatewayName: parts[1], routeName: parts[2] };
+  return { meshId: parts[0], gatewayName: parts[1], routeName: parts[2] };
 }

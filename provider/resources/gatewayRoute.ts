@@ -2,7 +2,7 @@
 // Lifecycle: CreateIstioGatewayRoutes; ready when DescribeIstioGatewayRouteDetail shows it (a new
 // route may be invisible for a moment). Route Status is a client-set flag, not a server lifecycle.
 // Update: only priority/status/description changed -> UpdateIstioRouteAdditionalStatus; anything
-// else -> UpdateIstioGatewayRoutes with the full definition. Replacement: serviceMeshId,
+// else -> UpdateIstioGatewayRoutes with the full definition. Replacement: meshId,
 // gatewayName, routeName, namespace. Refresh maps the detail back to arguments, so drift shows in
 // the next preview and `up` writes the declared route again.
 // Adoption: `adopt: true` takes over an existing route of that name and applies the declared definition.
@@ -20,7 +20,7 @@ const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minut
 const POLICY = { minMs: 500, maxMs: 5_000 };
 
 type RouteInputs = RouteArgsBody & {
-  serviceMeshId: string;
+  meshId: string;
   gatewayName: string;
   priority: number;
   status: number;
@@ -48,7 +48,7 @@ export function updateKind(changed: string[]): "none" | "additionalStatus" | "fu
 
 function writeParams(a: RouteInputs) {
   return {
-    ServiceMeshId: a.serviceMeshId,
+    ServiceMeshId: a.meshId,
     IstioGatewayName: a.gatewayName,
     GatewayRoute: JSON.stringify(toWireRoute(a)),
     Priority: a.priority,
@@ -62,7 +62,7 @@ function detailOf(ctx: ProviderContext, meshId: string, gateway: string, routeNa
 }
 
 function waitVisible(ctx: ProviderContext, a: RouteInputs, timeoutMs: number) {
-  return ctx.wait(() => detailOf(ctx, a.serviceMeshId, a.gatewayName, a.routeName), [whenValue(() => true, "success"), whenError(isNotFound, "retry")], {
+  return ctx.wait(() => detailOf(ctx, a.meshId, a.gatewayName, a.routeName), [whenValue(() => true, "success"), whenError(isNotFound, "retry")], {
     what: `${subjectOf(a)} to be visible`,
     subject: subjectOf(a),
     timeoutMs,
@@ -73,18 +73,18 @@ function waitVisible(ctx: ProviderContext, a: RouteInputs, timeoutMs: number) {
 
 async function createRoute(inputs: Props, ctx: ProviderContext) {
   const a = asInputs(inputs);
-  const id = routeId(a.serviceMeshId, a.gatewayName, a.routeName);
+  const id = routeId(a.meshId, a.gatewayName, a.routeName);
   const timeoutMs = timeoutFor("create", a.timeouts, DEFAULT_TIMEOUTS);
   if (a.adopt) {
-    await detailOf(ctx, a.serviceMeshId, a.gatewayName, a.routeName).catch((err: unknown) => {
+    await detailOf(ctx, a.meshId, a.gatewayName, a.routeName).catch((err: unknown) => {
       if (!isNotFound(err)) throw err;
-      throw new Error(`adopt: gateway ${a.gatewayName} of mesh ${a.serviceMeshId} has no route ${a.routeName}; remove adopt to create it`);
+      throw new Error(`adopt: gateway ${a.gatewayName} of mesh ${a.meshId} has no route ${a.routeName}; remove adopt to create it`);
     });
   }
   const action = a.adopt ? "UpdateIstioGatewayRoutes" : "CreateIstioGatewayRoutes";
   await writeWhenMeshSettles(ctx, subjectOf(a), timeoutMs, () => ctx.client.call(action, writeParams(a))).catch(async (err: unknown) => {
     if (isAlreadyExists(err)) throw new Error(`${(err as Error).message}. To manage the existing route, set adopt: true`);
-    const exists = () => detailOf(ctx, a.serviceMeshId, a.gatewayName, a.routeName).then(() => true);
+    const exists = () => detailOf(ctx, a.meshId, a.gatewayName, a.routeName).then(() => true);
     if (!(await appliedDespite(err, exists))) throw err;
   });
   await waitVisible(ctx, a, timeoutMs).catch((err: unknown) => {
@@ -94,14 +94,14 @@ async function createRoute(inputs: Props, ctx: ProviderContext) {
 }
 
 async function readRoute(id: string, props: Props, ctx: ProviderContext) {
-  const { serviceMeshId, gatewayName, routeName } = parseRouteId(id);
-  const res = await detailOf(ctx, serviceMeshId, gatewayName, routeName).catch((err: unknown) => {
+  const { meshId, gatewayName, routeName } = parseRouteId(id);
+  const res = await detailOf(ctx, meshId, gatewayName, routeName).catch((err: unknown) => {
     if (isNotFound(err)) return undefined;
     throw err;
   });
   if (!res) return undefined;
   const { rawVirtualServiceRoute, ...route } = fromWireRoute(res.RouteDetail ?? {});
-  const inputs: Props = { ...route, serviceMeshId, gatewayName, routeName };
+  const inputs: Props = { ...route, meshId, gatewayName, routeName };
   // The detail always carries a namespace and a RawVSRoute (rendered from the structured fields
   // when none was given), so they count only when the route declared them.
   if (props.namespace !== undefined && res.Namespace) inputs.namespace = res.Namespace;
@@ -120,7 +120,7 @@ async function updateRoute(id: string, olds: Props, news: Props, ctx: ProviderCo
   const timeoutMs = timeoutFor("update", a.timeouts, DEFAULT_TIMEOUTS);
   const write = kind === "additionalStatus"
     ? () => ctx.client.call("UpdateIstioRouteAdditionalStatus", {
-      ServiceMeshId: a.serviceMeshId, IstioGatewayName: a.gatewayName, RouteName: a.routeName,
+      ServiceMeshId: a.meshId, IstioGatewayName: a.gatewayName, RouteName: a.routeName,
       Priority: a.priority, Status: a.status, Description: a.description,
     })
     : () => ctx.client.call("UpdateIstioGatewayRoutes", writeParams(a));
@@ -129,8 +129,8 @@ async function updateRoute(id: string, olds: Props, news: Props, ctx: ProviderCo
 }
 
 async function deleteRoute(id: string, _props: Props, ctx: ProviderContext) {
-  const { serviceMeshId, gatewayName, routeName } = parseRouteId(id);
-  await ctx.client.call("DeleteGatewayRoute", { ServiceMeshId: serviceMeshId, IstioGatewayName: gatewayName, RouteName: routeName }).catch((err: unknown) => {
+  const { meshId, gatewayName, routeName } = parseRouteId(id);
+  await ctx.client.call("DeleteGatewayRoute", { ServiceMeshId: meshId, IstioGatewayName: gatewayName, RouteName: routeName }).catch((err: unknown) => {
     if (!isNotFound(err)) throw err;
   });
 }
@@ -156,7 +156,7 @@ export const gatewayRouteProvider: pulumi.dynamic.ResourceProvider = {
 type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 
 export type GatewayRouteArgs = Inputs<RouteArgsBody> & {
-  serviceMeshId: pulumi.Input<string>;
+  meshId: pulumi.Input<string>;
   /** The ASMGateway name (IstioGatewayName). */
   gatewayName: pulumi.Input<string>;
   /** Smaller is matched first. Default 0. */
@@ -171,11 +171,13 @@ export type GatewayRouteArgs = Inputs<RouteArgsBody> & {
 
 /** A route on an ASM gateway. id = <meshId>:<gatewayName>:<routeName>. */
 export class GatewayRoute extends pulumi.dynamic.Resource {
-  declare readonly routeName: pulumi.Output<string>;
+  /** Derived from the id, which stays known while the route is updated in place. */
+  public readonly routeName: pulumi.Output<string>;
   declare readonly priority: pulumi.Output<number>;
   declare readonly status: pulumi.Output<number>;
 
   constructor(name: string, args: GatewayRouteArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerShim("GatewayRoute"), name, { ...args }, opts, "asm", "GatewayRoute");
+    this.routeName = this.id.apply((id) => parseRouteId(id).routeName);
   }
 }

@@ -8,7 +8,7 @@ import { DNS_LABEL, DNS_LABEL_HINT } from "./gatewayFields";
 import { generateSecretName, MAX_PREFIX_LENGTH, SECRET_NAME, SECRET_NAME_HINT } from "./gatewaySecret.mapping";
 
 export const gatewaySecretFields = {
-  serviceMeshId: f.string({ required: true, createOnly: true, hint: "the ServiceMesh id" }),
+  meshId: f.string({ required: true, createOnly: true, hint: "the ServiceMesh id" }),
   gatewayName: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, hint: "the ASMGateway name" }),
   secretName: f.string({ createOnly: true, pattern: SECRET_NAME, patternHint: SECRET_NAME_HINT }),
   namePrefix: f.string({

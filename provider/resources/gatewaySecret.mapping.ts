@@ -7,12 +7,12 @@ export function secretId(meshId: string, gateway: string, secretName: string): s
   return `${meshId}:${gateway}:${secretName}`;
 }
 
-export function parseSecretId(id: string): { serviceMeshId: string; gatewayName: string; secretName: string } {
+export function parseSecretId(id: string): { meshId: string; gatewayName: string; secretName: string } {
   const parts = id.split(":");
   if (parts.length !== 3 || parts.some((p) => p === "")) {
-    throw new Error(`GatewaySecret id ${JSON.stringify(id)} is not valid; expected <serviceMeshId>:<gatewayName>:<secretName>`);
+    throw new Error(`GatewaySecret id ${JSON.stringify(id)} is not valid; expected <meshId>:<gatewayName>:<secretName>`);
   }
-  return { serviceMeshId: parts[0], gatewayName: parts[1], secretName: parts[2] };
+  return { meshId: parts[0], gatewayName: parts[1], secretName: parts[2] };
 }
 
 /** Kubernetes secret names: DNS-1123 subdomain, kept to 63 characters. */

@@ -24,7 +24,7 @@ const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minut
 const POLICY = { minMs: 1_000, maxMs: 5_000 };
 
 interface SecretInputs {
-  serviceMeshId: string;
+  meshId: string;
   gatewayName: string;
   secretName: string;
   namePrefix?: string;
@@ -59,7 +59,7 @@ async function findSecret(ctx: ProviderContext, meshId: string, gateway: string,
 }
 
 function waitNormal(ctx: ProviderContext, a: SecretInputs, timeoutMs: number) {
-  return ctx.wait(() => findSecret(ctx, a.serviceMeshId, a.gatewayName, a.secretName), [
+  return ctx.wait(() => findSecret(ctx, a.meshId, a.gatewayName, a.secretName), [
     whenValue((d) => d?.State === "normal", "success"),
     whenValue((d) => d?.State === "abnormal", "failure"),
   ], {
@@ -73,8 +73,8 @@ function waitNormal(ctx: ProviderContext, a: SecretInputs, timeoutMs: number) {
 }
 
 async function adoptSecret(ctx: ProviderContext, a: SecretInputs): Promise<GatewaySecretDetail> {
-  const found = await findSecret(ctx, a.serviceMeshId, a.gatewayName, a.secretName);
-  if (!found) throw new Error(`adopt: gateway ${a.gatewayName} of mesh ${a.serviceMeshId} has no secret ${a.secretName}; remove adopt to create it`);
+  const found = await findSecret(ctx, a.meshId, a.gatewayName, a.secretName);
+  if (!found) throw new Error(`adopt: gateway ${a.gatewayName} of mesh ${a.meshId} has no secret ${a.secretName}; remove adopt to create it`);
   const notAfter = leafNotAfter(a.cert);
   if (notAfter && !expiryMatches(notAfter, found.ExpiredTime)) {
     throw new Error(`adopt: secret ${a.secretName} holds a certificate expiring ${found.ExpiredTime}, not the declared one (${notAfter.toISOString()}); declare the deployed certificate or rotate by replacing the secret`);
@@ -84,20 +84,20 @@ async function adoptSecret(ctx: ProviderContext, a: SecretInputs): Promise<Gatew
 
 /** Removes a partly created secret; returns the clusters where even that failed. */
 async function removePartial(ctx: ProviderContext, a: SecretInputs): Promise<ClusterResult[]> {
-  const res = await ctx.client.call("DeleteGatewaySecret", { ServiceMeshId: a.serviceMeshId, IstioGatewayName: a.gatewayName, SecretName: a.secretName });
+  const res = await ctx.client.call("DeleteGatewaySecret", { ServiceMeshId: a.meshId, IstioGatewayName: a.gatewayName, SecretName: a.secretName });
   return failedClusters(clusterResults(res.SecretDeleteRecord));
 }
 
 async function createSecret(inputs: Props, ctx: ProviderContext) {
   const a = asInputs(inputs);
-  const id = secretId(a.serviceMeshId, a.gatewayName, a.secretName);
+  const id = secretId(a.meshId, a.gatewayName, a.secretName);
   const timeoutMs = timeoutFor("create", a.timeouts, DEFAULT_TIMEOUTS);
   if (a.adopt) return { id, outs: outputsOf(inputs, await adoptSecret(ctx, a), []) };
-  const params = { ServiceMeshId: a.serviceMeshId, IstioGatewayName: a.gatewayName, SecretName: a.secretName, Cert: a.cert, Key: a.key };
+  const params = { ServiceMeshId: a.meshId, IstioGatewayName: a.gatewayName, SecretName: a.secretName, Cert: a.cert, Key: a.key };
   const res = await writeWhenMeshSettles(ctx, subjectOf(a), timeoutMs, () => ctx.client.call("CreateGatewaySecret", params)).catch(async (err: unknown) => {
     if (isAlreadyExists(err)) throw new Error(`${(err as Error).message}. Set adopt: true to manage the existing secret, or use namePrefix to create a new name`);
     // Response lost: the per-cluster records are gone with it; the wait below still checks the state.
-    const created = async () => (await findSecret(ctx, a.serviceMeshId, a.gatewayName, a.secretName)) !== undefined;
+    const created = async () => (await findSecret(ctx, a.meshId, a.gatewayName, a.secretName)) !== undefined;
     if (await appliedDespite(err, created)) return { SecretCreateRecord: {} };
     throw err;
   });
@@ -116,13 +116,13 @@ async function createSecret(inputs: Props, ctx: ProviderContext) {
 }
 
 async function readSecret(id: string, props: Props, ctx: ProviderContext) {
-  const { serviceMeshId, gatewayName, secretName } = parseSecretId(id);
-  const detail = await findSecret(ctx, serviceMeshId, gatewayName, secretName).catch((err: unknown) => {
+  const { meshId, gatewayName, secretName } = parseSecretId(id);
+  const detail = await findSecret(ctx, meshId, gatewayName, secretName).catch((err: unknown) => {
     if (isNotFound(err)) return undefined; // the mesh or gateway is gone, and the secret with it
     throw err;
   });
   if (!detail) return undefined;
-  const inputs: Props = { ...pickInputs(props), serviceMeshId, gatewayName, secretName };
+  const inputs: Props = { ...pickInputs(props), meshId, gatewayName, secretName };
   if (props.cert !== undefined) inputs.cert = certAsRead(props.cert, leafNotAfter(props.cert), detail.ExpiredTime);
   return { id, props: outputsOf(inputs, detail, props.clusters ?? []), inputs };
 }
@@ -132,8 +132,8 @@ function pickInputs(props: Props): Props {
 }
 
 async function deleteSecret(id: string, props: Props, ctx: ProviderContext) {
-  const { serviceMeshId, gatewayName, secretName } = parseSecretId(id);
-  const ref = { ServiceMeshId: serviceMeshId, IstioGatewayName: gatewayName, SecretName: secretName };
+  const { meshId, gatewayName, secretName } = parseSecretId(id);
+  const ref = { ServiceMeshId: meshId, IstioGatewayName: gatewayName, SecretName: secretName };
   const res = await ctx.client.call("DeleteGatewaySecret", ref).catch((err: unknown) => {
     if (isNotFound(err)) return undefined;
     throw err;
@@ -141,7 +141,7 @@ async function deleteSecret(id: string, props: Props, ctx: ProviderContext) {
   if (!res) return;
   const failed = failedClusters(clusterResults(res.SecretDeleteRecord));
   if (failed.length > 0) throw new Error(`DeleteGatewaySecret ${secretName} failed on ${describeFailures(failed)}; run the deletion again to retry`);
-  await ctx.wait(() => findSecret(ctx, serviceMeshId, gatewayName, secretName), [whenValue((d) => d === undefined, "success"), whenError(isNotFound, "success")], {
+  await ctx.wait(() => findSecret(ctx, meshId, gatewayName, secretName), [whenValue((d) => d === undefined, "success"), whenError(isNotFound, "success")], {
     what: `GatewaySecret ${gatewayName}/${secretName} to be gone`,
     subject: `GatewaySecret ${gatewayName}/${secretName}`,
     timeoutMs: timeoutFor("delete", props.timeouts as Timeouts | undefined, DEFAULT_TIMEOUTS),
@@ -178,7 +178,7 @@ export const gatewaySecretProvider: pulumi.dynamic.ResourceProvider = {
 };
 
 export interface GatewaySecretArgs {
-  serviceMeshId: pulumi.Input<string>;
+  meshId: pulumi.Input<string>;
   /** The ASMGateway name (IstioGatewayName). */
   gatewayName: pulumi.Input<string>;
   /** A fixed name. Rotating the certificate then deletes the old secret before creating the new one. */
@@ -196,7 +196,11 @@ export interface GatewaySecretArgs {
 
 /** A TLS secret on an ASM gateway. id = <meshId>:<gatewayName>:<secretName>. */
 export class GatewaySecret extends pulumi.dynamic.Resource {
-  declare readonly secretName: pulumi.Output<string>;
+  /**
+   * The secret's name, generated when namePrefix is used. Derived from the id, which stays known
+   * unless the secret is replaced, so a reference to it previews as a change only on rotation.
+   */
+  public readonly secretName: pulumi.Output<string>;
   /** normal | abnormal, as DescribeGatewaySecretDetails reports it. */
   declare readonly state: pulumi.Output<string>;
   declare readonly sni: pulumi.Output<string>;
@@ -214,5 +218,6 @@ export class GatewaySecret extends pulumi.dynamic.Resource {
     const props = { ...args, cert: pulumi.secret(args.cert), key: pulumi.secret(args.key), ...outputs, secretName: args.secretName };
     const secretOutputs = { additionalSecretOutputs: ["cert", "key"] };
     super(providerShim("GatewaySecret"), name, props, pulumi.mergeOptions(opts, secretOutputs), "asm", "GatewaySecret");
+    this.secretName = this.id.apply((id) => parseSecretId(id).secretName);
   }
 }

@@ -85,21 +85,26 @@ export async function applyChanges(ctx: ProviderContext, id: string, olds: Props
   const deadline = ctx.clock.now() + opts.timeoutMs;
   const remaining = () => Math.max(1, deadline - ctx.clock.now());
   const mutate = mutation(ctx, id, remaining);
+  // The mesh as last seen running, when nothing has been changed since.
+  let settled: ServiceMeshDetail | undefined;
   if (changed.includes("name") && typeof news.name === "string") {
     await mutate("ModifyServiceMeshName", () => ctx.client.call("ModifyServiceMeshName", { ServiceMeshId: id, Name: news.name as string }));
   }
   const features = toFeatureRequest(news, changed);
   if (Object.keys(features).length > 0) {
     await mutate("UpdateMeshFeature", () => ctx.client.call("UpdateMeshFeature", { ServiceMeshId: id, ...features }));
-    await waitMeshRunning(ctx, id, remaining());
+    settled = await waitMeshRunning(ctx, id, remaining());
   }
   if (changed.includes("istioVersion") && typeof news.istioVersion === "string") {
     const req = { ServiceMeshId: id, ExpectedVersion: news.istioVersion, ASMGatewayContinue: news.upgradeGateways === true };
     await mutate("UpgradeMeshEditionPartially", () => ctx.client.call("UpgradeMeshEditionPartially", req));
-    await waitMeshRunning(ctx, id, remaining());
+    settled = await waitMeshRunning(ctx, id, remaining());
   }
-  if (changedUnder({ changed: [...changed], replaces: [] }, "tags")) await applyTags(ctx, id, opts.regionId, olds, news);
-  return waitMeshRunning(ctx, id, remaining());
+  if (changedUnder({ changed: [...changed], replaces: [] }, "tags")) {
+    await applyTags(ctx, id, opts.regionId, olds, news);
+    settled = undefined;
+  }
+  return settled ?? waitMeshRunning(ctx, id, remaining());
 }
 
 /** The mesh's kubeconfig, or undefined when the API cannot give one yet. */

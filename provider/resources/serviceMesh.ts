@@ -81,9 +81,11 @@ export class ServiceMesh extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ServiceMeshArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = Object.fromEntries(SERVICE_MESH_OUTPUTS.map((k) => [k, undefined]));
-    // No input shares the kubeconfig key, so mark it here; `ca` holds the CA private key.
-    const secrets = [...(opts?.additionalSecretOutputs ?? []), "kubeconfig", "ca"];
-    super(providerShim("ServiceMesh"), name, { name, ...args, ...outputs }, { ...opts, additionalSecretOutputs: secrets }, "asm", "ServiceMesh");
+    // No input shares the kubeconfig key, so the engine must be told; `ca` holds the CA private key.
+    const secrets = { additionalSecretOutputs: ["kubeconfig", "ca"] };
+    // A secret input stays encrypted in the state's inputs too, even when passed as plain text.
+    const ca = args.ca === undefined ? undefined : pulumi.secret(args.ca);
+    super(providerShim("ServiceMesh"), name, { name, ...args, ca, ...outputs }, pulumi.mergeOptions(opts, secrets), "asm", "ServiceMesh");
     // A computed output would turn unknown during every in-place update preview (dynamic providers
     // return no preview outputs); the id never does.
     this.meshId = this.id;

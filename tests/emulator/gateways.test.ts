@@ -133,4 +133,25 @@ describe("ASMGateway actions and the mesh's Kubernetes API", () => {
     expect(obj.spec.replicaCount).toBe(5);
     expect(obj.metadata.generation).toBe(2);
   });
+
+  it("filters a list by label selector", async () => {
+    const id = await runningMesh(c, [PRIMARY]);
+    const labelled = `apiVersion: ${G}/${V}\nkind: IstioGateway\nmetadata:\n  name: edge\n  labels: {tier: edge}\nspec:\n  clusterIds: ["${PRIMARY}"]\n`;
+    await c.call("CreateASMGateway", { ServiceMeshId: id, IstioGatewayName: "edge", Body: labelled });
+    await c.call("CreateASMGateway", { ServiceMeshId: id, IstioGatewayName: "plain", Body: gatewayBody("plain", [PRIMARY]) });
+    const kube = await kubeFor(id);
+    const { body } = await kube.listNamespacedCustomObject(G, V, NS, P, undefined, undefined, undefined, undefined, "tier=edge");
+    expect((body as { items: KubeObject[] }).items.map((i) => i.metadata.name)).toEqual(["edge"]);
+  });
+
+  it("reports each gateway in DescribeServiceMeshUpgradeStatus while the mesh upgrades", async () => {
+    const id = await runningMesh(c, [PRIMARY]);
+    await c.call("CreateASMGateway", { ServiceMeshId: id, IstioGatewayName: "gw", Body: gatewayBody("gw", [PRIMARY]) });
+    await c.call("UpgradeMeshVersion", { ServiceMeshId: id });
+    const detail = (await c.call("DescribeServiceMeshUpgradeStatus", { ServiceMeshId: id, AllIstioGatewayFullNames: `${NS}:gw` })).UpgradeDetail;
+    expect(detail).toEqual({
+      MeshStatus: "upgrading", TotalGatewaysNum: 1, FinishedGatewaysNum: 0,
+      GatewayStatusRecord: { gw: { Status: "upgrading", Message: "", Version: expect.any(String) } },
+    });
+  });
 });

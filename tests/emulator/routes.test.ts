@@ -117,4 +117,17 @@ describe("GatewayRoute actions", () => {
     const e = await c.fail("DescribeIstioGatewayRoutes", { ServiceMeshId: "c00000000000000000000000000000000", IstioGatewayName: "gw" });
     expect([e.code, e.statusCode]).toEqual(["ServiceMesh.NotFound", 404]);
   });
+
+  it("hides a new route from list and detail during the fast profile's visibility window", async () => {
+    emu.control.setProfile("fast");
+    try {
+      await create(route("lagging"));
+      const e = await c.fail("DescribeIstioGatewayRouteDetail", { ServiceMeshId: mesh, IstioGatewayName: "gw", RouteName: "lagging" });
+      expect(e.code).toBe("GatewayRoute.NotFound");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await detail("lagging")).RouteDetail).toMatchObject({ RouteName: "lagging" });
+    } finally {
+      emu.control.setProfile("instant");
+    }
+  });
 });

@@ -21,7 +21,7 @@ async function checked(news: Props): Promise<Props> {
 }
 
 const args = (name: string): Props => ({
-  serviceMeshId: meshId,
+  meshId,
   name,
   clusterIds: [CLUSTER],
   ports: [{ name: "http-0", port: 80, targetPort: 80, protocol: "TCP" }],

@@ -19,7 +19,7 @@ async function checked(news: Props): Promise<Props> {
 }
 
 const args = (routeName: string, extra: Props = {}): Props => ({
-  serviceMeshId: meshId,
+  meshId,
   gatewayName: GATEWAY,
   routeName,
   domains: ["demo.example.com"],
@@ -63,11 +63,11 @@ describe("GatewayRoute round trip", () => {
 
   it("round-trips a TLS route with SNI matching and a raw VirtualService route", async () => {
     const tls = await checked({
-      serviceMeshId: meshId, gatewayName: GATEWAY, routeName: "r-tls", routeType: "TLS", namespace: "default",
+      meshId, gatewayName: GATEWAY, routeName: "r-tls", routeType: "TLS", namespace: "default",
       match: { tls: [{ port: 443, sniHosts: ["demo.example.com"] }] }, destinations: [{ host: "tls-backend", port: 8443 }],
     });
     const raw = await checked({
-      serviceMeshId: meshId, gatewayName: GATEWAY, routeName: "r-raw",
+      meshId, gatewayName: GATEWAY, routeName: "r-raw",
       rawVirtualServiceRoute: { name: "r-raw", route: [{ destination: { host: "raw-backend" } }] },
     });
     for (const inputs of [tls, raw]) {

@@ -3,8 +3,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { X509Certificate } from "node:crypto";
 import { AsmClient, Transport } from "../../provider/api";
-import { overrideContext } from "../../provider/framework";
+import { overrideContext, ResourceInitError } from "../../provider/framework";
 import { Props } from "../../provider/schema";
+import { issueCertificate } from "../../scripts/lib/selfSignedCert";
 import { tlsFixture } from "../fixtures/tls/tlsFixtures";
 import { ingressGateway, PRIMARY, rawClient, runningMesh, SECONDARY } from "./helpers/gatewayStack";
 import { startHarness, type Harness } from "./helpers/providerHarness";
@@ -27,7 +28,7 @@ async function checked(news: Props, olds: Props = {}): Promise<Props> {
   return r.inputs as Props;
 }
 
-const args = (naming: Props, gatewayName = GATEWAY): Props => ({ serviceMeshId: meshId, gatewayName, cert: certA, key: keyA, ...naming });
+const args = (naming: Props, gatewayName = GATEWAY): Props => ({ meshId, gatewayName, cert: certA, key: keyA, ...naming });
 
 async function listed(gateway = GATEWAY): Promise<Record<string, string>> {
   const res = await client.call("DescribeGatewaySecretDetails", { ServiceMeshId: meshId, IstioGatewayName: gateway });
@@ -87,6 +88,43 @@ describe("GatewaySecret create and read", () => {
     h.emulator.control.mutate.deleteSecret(meshId, GATEWAY, "demo-gone");
     expect((await provider.read!(id, outs)).id).toBeFalsy();
     await expect(provider.delete!(id, outs)).resolves.toBeUndefined();
+  });
+});
+
+describe("GatewaySecret check against the real clock", () => {
+  const DAY = 86_400_000;
+
+  it("warns when the certificate expires within 30 days, and still accepts it", async () => {
+    const soon = issueCertificate({ commonName: "demo.example.com", dnsNames: ["demo.example.com"], notAfter: new Date(Date.now() + 10.5 * DAY) });
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const r = await provider.check!({}, args({ secretName: "demo-soon", cert: soon.certPem, key: soon.keyPem }));
+      expect(r.failures ?? []).toEqual([]);
+      expect(warn.mock.calls.flat().join("\n")).toMatch(/cert: the certificate expires at .* in 10 day\(s\); plan a rotation/);
+      expect(warn.mock.calls.flat().join("\n")).not.toContain(keyBody(soon.keyPem));
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("rejects an expired certificate before calling the API", async () => {
+    const old = issueCertificate({ commonName: "demo.example.com", notBefore: new Date(Date.now() - 90 * DAY), notAfter: new Date(Date.now() - DAY) });
+    const r = await provider.check!({}, args({ secretName: "demo-old", cert: old.certPem, key: old.keyPem }));
+    expect(r.failures).toEqual([{ property: "cert", reason: expect.stringMatching(/^the certificate expired at .*; provide a certificate that is still valid$/) }]);
+    expect(h.emulator.control.counts().CreateGatewaySecret).toBeUndefined();
+  });
+});
+
+describe("GatewaySecret abnormal after create", () => {
+  it("fails fast with a partial-state error that carries the id, so Pulumi keeps the secret in state", async () => {
+    // check() would refuse this certificate; create() is driven directly to reach the API's abnormal state.
+    const future = issueCertificate({ commonName: "demo.example.com", notBefore: new Date(Date.now() + 86_400_000) });
+    const inputs = { ...args({ secretName: "demo-abnormal" }), cert: future.certPem, key: future.keyPem, adopt: false };
+    const err = (await provider.create(inputs).catch((e: unknown) => e)) as ResourceInitError;
+    expect(err).toBeInstanceOf(ResourceInitError);
+    expect(err.id).toBe(`${meshId}:${GATEWAY}:demo-abnormal`);
+    expect(err.message).toMatch(/the secret is abnormal: certificate is not valid before/);
+    expect(err.message).not.toContain(keyBody(future.keyPem));
   });
 });
 

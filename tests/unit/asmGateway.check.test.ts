@@ -1,7 +1,7 @@
 import { asmGatewayProvider, checkGateway, diffGateway } from "../../provider/resources/asmGateway";
 import { UNKNOWN } from "../../provider/schema";
 
-const base = { serviceMeshId: "c1", name: "ingressgateway", clusterIds: ["c-ack-1"] };
+const base = { meshId: "c1", name: "ingressgateway", clusterIds: ["c-ack-1"] };
 
 describe("ASMGateway check", () => {
   it("applies defaults for namespace, gatewayType and serviceType", () => {
@@ -59,7 +59,7 @@ describe("ASMGateway diff", () => {
   const olds = checkGateway({ ...base, ports: [{ name: "http", port: 80 }] }).inputs;
 
   it("replaces on mesh, namespace or name", () => {
-    for (const key of ["serviceMeshId", "namespace", "name"]) {
+    for (const key of ["meshId", "namespace", "name"]) {
       expect(diffGateway(olds, { ...olds, [key]: "other" }).replaces).toEqual([key]);
     }
   });

@@ -57,10 +57,10 @@ describe("fromGatewaySpec", () => {
 
 describe("gateway ids", () => {
   it("round-trips <mesh>:<namespace>:<name>", () => {
-    expect(parseGatewayId(gatewayId("c1", "istio-system", "gw"))).toEqual({ serviceMeshId: "c1", namespace: "istio-system", name: "gw" });
+    expect(parseGatewayId(gatewayId("c1", "istio-system", "gw"))).toEqual({ meshId: "c1", namespace: "istio-system", name: "gw" });
   });
 
   it("rejects a malformed id", () => {
-    expect(() => parseGatewayId("c1::gw")).toThrow(/expected <serviceMeshId>:<namespace>:<name>/);
+    expect(() => parseGatewayId("c1::gw")).toThrow(/expected <meshId>:<namespace>:<name>/);
   });
 });

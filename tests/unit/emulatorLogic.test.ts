@@ -1,4 +1,5 @@
 import { FaultInjector, validateFaultRule } from "../../emulator/faults/faultRules";
+import { matchesLabelSelector } from "../../emulator/kube/kubeApi";
 import { TokenBucket } from "../../emulator/faults/rateLimiter";
 import { unflatten } from "../../emulator/http/parseRpc";
 import { Params } from "../../emulator/operations/params";
@@ -111,5 +112,17 @@ describe("token bucket", () => {
 
   it("refuses a non-positive rate", () => {
     expect(() => new TokenBucket({ requestsPerSecond: 0 }, new ManualClock())).toThrow(/requestsPerSecond must be a positive number/);
+  });
+});
+
+describe("Kubernetes label selectors", () => {
+  it("supports =, ==, != and existence, all terms required", () => {
+    const labels = { app: "gw", tier: "edge" };
+    expect(matchesLabelSelector(labels, "")).toBe(true);
+    expect(matchesLabelSelector(labels, "app=gw")).toBe(true);
+    expect(matchesLabelSelector(labels, "app==gw,tier=edge")).toBe(true);
+    expect(matchesLabelSelector(labels, "app=gw,tier!=edge")).toBe(false);
+    expect(matchesLabelSelector(labels, "tier")).toBe(true);
+    expect(matchesLabelSelector(labels, "missing")).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { checkRoute } from "../../provider/resources/gatewayRoute.check";
 import { diffRoute, gatewayRouteProvider, updateKind } from "../../provider/resources/gatewayRoute";
 
-const base = { serviceMeshId: "c1", gatewayName: "ingressgateway", routeName: "reviews", destinations: [{ host: "reviews" }] };
+const base = { meshId: "c1", gatewayName: "ingressgateway", routeName: "reviews", destinations: [{ host: "reviews" }] };
 
 describe("GatewayRoute check", () => {
   it("applies defaults for routeType, priority, status and description", () => {
@@ -57,7 +57,7 @@ describe("GatewayRoute diff and update routing", () => {
   const olds = checkRoute(base).inputs;
 
   it("replaces on mesh, gateway, route name or namespace", () => {
-    for (const key of ["serviceMeshId", "gatewayName", "routeName", "namespace"]) {
+    for (const key of ["meshId", "gatewayName", "routeName", "namespace"]) {
       expect(diffRoute(olds, { ...olds, [key]: "other" }).replaces).toEqual([key]);
     }
   });

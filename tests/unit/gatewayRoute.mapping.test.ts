@@ -89,10 +89,10 @@ describe("fromWireRoute", () => {
 
 describe("route ids", () => {
   it("round-trips <mesh>:<gateway>:<route>", () => {
-    expect(parseRouteId(routeId("c1", "ingressgateway", "r1"))).toEqual({ serviceMeshId: "c1", gatewayName: "ingressgateway", routeName: "r1" });
+    expect(parseRouteId(routeId("c1", "ingressgateway", "r1"))).toEqual({ meshId: "c1", gatewayName: "ingressgateway", routeName: "r1" });
   });
 
   it("rejects a malformed id with the expected format", () => {
-    expect(() => parseRouteId("c1:r1")).toThrow(/expected <serviceMeshId>:<gatewayName>:<routeName>/);
+    expect(() => parseRouteId("c1:r1")).toThrow(/expected <meshId>:<gatewayName>:<routeName>/);
   });
 });

@@ -10,7 +10,7 @@ const keyA = tlsFixture("leaf-a.key");
 const notAfterA = new Date(new X509Certificate(certA).validTo);
 // Inside the validity of both leaf-a and leaf-b (the rotated certificate).
 const now = new Date(new Date(new X509Certificate(tlsFixture("leaf-b.crt")).validFrom).getTime() + 86_400_000);
-const base = { serviceMeshId: "c123456789", gatewayName: "ingressgateway", cert: certA, key: keyA };
+const base = { meshId: "c123456789", gatewayName: "ingressgateway", cert: certA, key: keyA };
 const seq = (values: number[]) => () => values.shift() ?? 0;
 
 describe("checkSecret", () => {
@@ -112,7 +112,7 @@ describe("per-cluster records", () => {
 
 describe("secret ids, names and drift", () => {
   it("round-trips the id", () => {
-    expect(parseSecretId(secretId("c1", "gw", "s"))).toEqual({ serviceMeshId: "c1", gatewayName: "gw", secretName: "s" });
+    expect(parseSecretId(secretId("c1", "gw", "s"))).toEqual({ meshId: "c1", gatewayName: "gw", secretName: "s" });
   });
 
   it("generates 8 hex characters after the prefix", () => {

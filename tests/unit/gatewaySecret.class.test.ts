@@ -25,7 +25,7 @@ function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
 describe("GatewaySecret class", () => {
   it("registers as asm:GatewaySecret with cert and key as secret outputs even from plain strings", async () => {
     const { GatewaySecret } = await import("../../provider/resources/gatewaySecret");
-    const secret = new GatewaySecret("tls", { serviceMeshId: "m", gatewayName: "gw", secretName: "s", cert: "CERT", key: "KEY" });
+    const secret = new GatewaySecret("tls", { meshId: "m", gatewayName: "gw", secretName: "s", cert: "CERT", key: "KEY" });
     const cert = (secret as unknown as { cert: pulumi.Output<string> }).cert;
     const key = (secret as unknown as { key: pulumi.Output<string> }).key;
     expect(await valueOf(secret.secretName)).toBe("s");
