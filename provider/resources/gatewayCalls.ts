@@ -13,6 +13,18 @@ export function isAlreadyExists(err: unknown): boolean {
 const isMeshBusy = (err: unknown): boolean => isConflict(err) && !isAlreadyExists(err);
 
 /**
+ * A meshId that is well formed but names no mesh can only be found out by the API. Say which input
+ * is wrong; the error stays an AsmApiError so callers that treat "not found" as "gone" still do.
+ */
+export function blameMeshId(err: unknown, meshId?: string): unknown {
+  if (err instanceof AsmApiError && err.code === "ServiceMesh.NotFound" && !err.message.startsWith("meshId:")) {
+    const what = meshId ? `ServiceMesh ${meshId} does not exist` : err.apiMessage;
+    err.message = `meshId: ${what}; give the id of an existing mesh (${err.action} answered ${err.code})`;
+  }
+  return err;
+}
+
+/**
  * Runs a write, repeating it while the mesh rejects changes because it is busy (e.g. still
  * updating after a cluster was attached). The API refused the earlier attempts before doing
  * anything, so repeating them cannot duplicate the change. Any other error is passed on as is.
@@ -21,7 +33,7 @@ export async function writeWhenMeshSettles<T>(ctx: ProviderContext, subject: str
   try {
     return await write();
   } catch (err) {
-    if (!isMeshBusy(err)) throw err;
+    if (!isMeshBusy(err)) throw blameMeshId(err);
   }
   try {
     return await ctx.wait(write, [whenValue<T>(() => true, "success"), whenError<T>(isMeshBusy, "retry")], {
@@ -32,7 +44,7 @@ export async function writeWhenMeshSettles<T>(ctx: ProviderContext, subject: str
       label: (r) => ("err" in r ? `mesh busy (${r.err instanceof AsmApiError ? r.err.code : "error"})` : "accepted"),
     });
   } catch (err) {
-    if (err instanceof WaiterFailureError && err.cause !== undefined) throw err.cause;
+    if (err instanceof WaiterFailureError && err.cause !== undefined) throw blameMeshId(err.cause);
     throw err;
   }
 }
@@ -53,7 +65,9 @@ export async function appliedDespite(err: unknown, probe: () => Promise<boolean>
 
 /** The mesh's Kubernetes API, reached with the kubeconfig DescribeServiceMeshKubeconfig returns. */
 export async function meshKubeApi(ctx: ProviderContext, meshId: string): Promise<IstioGatewayApi> {
-  const { Kubeconfig } = await ctx.client.call("DescribeServiceMeshKubeconfig", { ServiceMeshId: meshId });
+  const { Kubeconfig } = await ctx.client.call("DescribeServiceMeshKubeconfig", { ServiceMeshId: meshId }).catch((err: unknown) => {
+    throw blameMeshId(err, meshId);
+  });
   if (!Kubeconfig) throw new Error(`DescribeServiceMeshKubeconfig returned no kubeconfig for mesh ${meshId}`);
   return istioGatewayApi(Kubeconfig);
 }

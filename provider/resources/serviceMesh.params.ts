@@ -17,8 +17,14 @@ export interface MeshParam {
 
 const SLB = ["slb.s1.small", "slb.s2.small", "slb.s2.medium", "slb.s3.small", "slb.s3.medium", "slb.s3.large"];
 const quantity = (hint: string) => f.string({ pattern: /^\d+(\.\d+)?(m|Mi|Gi|Ki)?$/, patternHint: `a Kubernetes quantity such as ${hint}` });
-const cidrs = f.string({ pattern: /^(\*|[0-9./,\s]*)$/, patternHint: 'comma-separated CIDRs or "*"', allowEmpty: true });
-const ports = f.string({ pattern: /^[0-9,\s]*$/, patternHint: 'comma-separated ports such as "80,81"', allowEmpty: true });
+// Each list item is checked in full (octets 0-255, prefix 0-32, ports 1-65535): a typo such as
+// 10.0.0.0/33 must fail at preview, not deep inside the mesh's sidecar injector.
+const OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+const CIDR = `${OCTET}(\\.${OCTET}){3}/(3[0-2]|[12]?\\d)`;
+const PORT = "(6553[0-5]|655[0-2]\\d|65[0-4]\\d\\d|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3})";
+const listOf = (item: string) => new RegExp(`^\\s*(${item}(\\s*,\\s*${item})*)?\\s*$`);
+const cidrs = f.string({ pattern: new RegExp(`^\\s*\\*\\s*$|${listOf(CIDR).source}`), patternHint: 'comma-separated IPv4 CIDRs such as "10.0.0.0/8,192.168.0.0/16", or "*"', allowEmpty: true });
+const ports = f.string({ pattern: listOf(PORT), patternHint: 'comma-separated ports (1-65535) such as "80,81"', allowEmpty: true });
 const json = (what: string) => f.string({ pattern: /^\s*[[{]/, patternHint: `a JSON ${what}` });
 const MC = "Spec.MeshConfig";
 

@@ -56,7 +56,12 @@ export function changedFields(step: PreviewStep): string[] {
   if (step.diffReasons && step.diffReasons.length > 0) return [...step.diffReasons].sort();
   const { oldState: o, newState: n } = step;
   if (!o || !n) return [];
-  return step.op === "refresh" ? diffPaths(o.outputs ?? {}, n.outputs ?? {}) : diffPaths(o.inputs ?? {}, n.inputs ?? {});
+  if (step.op === "refresh") return diffPaths(o.outputs ?? {}, n.outputs ?? {});
+  // Secrets read "[secret]" on both sides of the JSON, so a changed certificate leaves no input diff:
+  // the provider's replaceReasons still name it.
+  const fields = diffPaths(o.inputs ?? {}, n.inputs ?? {});
+  const covered = (reason: string) => fields.some((f) => f === reason || f.startsWith(`${reason}.`));
+  return [...fields, ...(step.replaceReasons ?? []).filter((r) => !covered(r))].sort();
 }
 
 const NO_CHANGE = new Set(["same", "read", "refresh"]);

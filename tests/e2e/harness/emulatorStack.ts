@@ -16,7 +16,10 @@ export interface EmulatorStack {
 }
 
 export interface EmulatorStackOptions {
-  program: string;
+  /** A program under tests/e2e/programs, or any folder with a Pulumi.yaml via programDir. */
+  program?: string;
+  programDir?: string;
+  stackName?: string;
   emulator?: EmulatorOptions;
   config?: Record<string, string>;
   env?: Record<string, string>;
@@ -25,7 +28,8 @@ export interface EmulatorStackOptions {
 export async function emulatorStack(opts: EmulatorStackOptions): Promise<EmulatorStack> {
   const emulator = await createEmulator({ profile: "instant", ...opts.emulator });
   const stack = await PulumiStack.create({
-    programDir: path.join(PROGRAMS, opts.program),
+    programDir: opts.programDir ?? path.join(PROGRAMS, opts.program ?? ""),
+    stackName: opts.stackName,
     // Polling and retry delays shrink tenfold; deadlines stay as configured.
     env: { ASM_WAIT_SCALE: "0.1", ...opts.env },
   });

@@ -1,0 +1,15 @@
+// `--name value` command-line options for the bench scripts.
+
+export function numberArg(name: string, fallback: number, argv: readonly string[] = process.argv): number {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number(argv[i + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name}: "${argv[i + 1] ?? ""}" is not allowed; give a number > 0`);
+  return value;
+}
+
+export const median = (values: readonly number[]): number => {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};

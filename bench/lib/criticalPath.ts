@@ -1,0 +1,29 @@
+// The emulator's critical path for the quickstart under a latency profile: the modelled transition
+// times along the longest dependency chain (emulator/modelled.ts PROFILE_TRANSITIONS). The mesh
+// accepts one change at a time, so the cluster attachments, although independent in the program,
+// run one after the other in the emulator; secret and routes wait only for their own visibility
+// and run side by side after the gateway.
+import { PROFILE_TRANSITIONS, type ProfileName } from "../../emulator";
+
+export interface PathStep {
+  step: string;
+  ms: number;
+}
+
+const afterMs = (profile: ProfileName, key: keyof (typeof PROFILE_TRANSITIONS)["fast"]): number => {
+  const ms = PROFILE_TRANSITIONS[profile][key].afterMs;
+  if (ms === undefined) throw new Error(`profile ${profile}: ${key} is read-counted, not timed; the critical path needs a timed profile such as "fast"`);
+  return ms;
+};
+
+export function quickstartCriticalPath(profile: ProfileName, clusterCount: number): { totalMs: number; steps: PathStep[] } {
+  const steps: PathStep[] = [
+    { step: "ServiceMesh create (initial → running)", ms: afterMs(profile, "ServiceMesh:create") },
+    ...Array.from({ length: clusterCount }, (_, i) => ({
+      step: `ClusterAttachment ${i} (updating → running, serialized by the mesh)`, ms: afterMs(profile, "ServiceMesh:update"),
+    })),
+    { step: "ASMGateway create (no modelled transition)", ms: 0 },
+    { step: "GatewaySecret / GatewayRoutes read-after-create visibility (in parallel)", ms: afterMs(profile, "Visibility") },
+  ];
+  return { totalMs: steps.reduce((n, s) => n + s.ms, 0), steps };
+}

@@ -1,0 +1,114 @@
+// Benchmark 1: the quickstart's `pulumi up` against the emulator's fast profile, with the real
+// poll delays (no ASM_WAIT_SCALE). Each run, on one emulator and the same stacks:
+//   baseline   `pulumi up` of tests/e2e/programs/bench-noop (the quickstart's eight resources and
+//              dependencies as trivial dynamic resources: the engine's own cost, nothing waits)
+//   up         `pulumi up` of the quickstart (creates everything)
+//   no-change  `pulumi up` again (a second, cheaper baseline: check/diff only)
+//   destroy    `pulumi destroy`
+// ratio = up / (critical path + baseline). Prints a table, writes bench/out/quickstart.json.
+//   npm run bench -- quickstart [--runs 3]
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS } from "../emulator";
+import { issueCertificate } from "../scripts/lib/selfSignedCert";
+import { emulatorStack, PROGRAMS, type EmulatorStack } from "../tests/e2e/harness/emulatorStack";
+import { PulumiStack, REPO_ROOT } from "../tests/e2e/harness/pulumiCli";
+import { formatPerAction, measureCalls, type CallSummary } from "./lib/apiCalls";
+import { median, numberArg } from "./lib/args";
+import { quickstartCriticalPath } from "./lib/criticalPath";
+import { printTable, runMain, seconds, writeResult } from "./lib/report";
+
+const CLUSTERS = [EMULATOR_CLUSTERS.primary.clusterId, EMULATOR_CLUSTERS.secondary.clusterId];
+const TARGET_RATIO = 1.15;
+
+/** The root quickstart stack when it exists, else the bench's own copy with the same resources. */
+function quickstartProgram(): { program: string; source: string } {
+  const root = fs.existsSync(path.join(REPO_ROOT, "Pulumi.yaml")) && fs.existsSync(path.join(REPO_ROOT, "examples/quickstart/index.ts"));
+  // emulatorStack takes a folder relative to tests/e2e/programs.
+  return root ? { program: path.relative(PROGRAMS, REPO_ROOT), source: "Pulumi.yaml (examples/quickstart)" } : { program: "bench-quickstart", source: "tests/e2e/programs/bench-quickstart" };
+}
+
+async function quickstartStack(program: string): Promise<EmulatorStack> {
+  const env = await emulatorStack({
+    program,
+    emulator: { profile: "fast" },
+    env: { ASM_WAIT_SCALE: "1" }, // real poll delays: this measures the waiter
+    config: {
+      "quickstart:vpcId": DEFAULT_VPC, "quickstart:vSwitchId": DEFAULT_VSWITCH,
+      "quickstart:clusterIds": JSON.stringify(CLUSTERS), "quickstart:domain": "demo.example.com",
+    },
+  });
+  const tls = issueCertificate({ commonName: "demo.example.com" });
+  await env.stack.setConfig({ "quickstart:tlsCert": tls.certPem });
+  await env.stack.setConfig({ "quickstart:tlsKey": tls.keyPem }, { secret: true });
+  return env;
+}
+
+interface RunFigures {
+  baselineMs: number;
+  upMs: number;
+  noChangeMs: number;
+  destroyMs: number;
+  calls: { up: CallSummary; noChange: CallSummary; destroy: CallSummary };
+}
+
+async function runOnce(env: EmulatorStack, noop: PulumiStack): Promise<RunFigures> {
+  env.emulator.control.reset();
+  const baseline = await noop.up();
+  await noop.destroy();
+  const up = await measureCalls(env.emulator.control, () => env.stack.up());
+  const noChange = await measureCalls(env.emulator.control, () => env.stack.up());
+  const destroy = await measureCalls(env.emulator.control, () => env.stack.destroy());
+  return {
+    baselineMs: baseline.ms, upMs: up.result.ms, noChangeMs: noChange.result.ms, destroyMs: destroy.result.ms,
+    calls: { up: up.calls, noChange: noChange.calls, destroy: destroy.calls },
+  };
+}
+
+function summarize(runs: RunFigures[], criticalMs: number) {
+  const m = (pick: (r: RunFigures) => number) => median(runs.map(pick));
+  const upMs = m((r) => r.upMs);
+  const baselineMs = m((r) => r.baselineMs);
+  const noChangeMs = m((r) => r.noChangeMs);
+  return {
+    upMs, baselineMs, noChangeMs, destroyMs: m((r) => r.destroyMs), criticalMs,
+    ratio: Number((upMs / (criticalMs + baselineMs)).toFixed(3)),
+    ratioAgainstNoChangeUp: Number((upMs / (criticalMs + noChangeMs)).toFixed(3)),
+    perRunRatios: runs.map((r) => Number((r.upMs / (criticalMs + r.baselineMs)).toFixed(3))),
+  };
+}
+
+function print(s: ReturnType<typeof summarize>, last: RunFigures, runs: number): void {
+  printTable(`Quickstart, fast profile, real poll delays (median of ${runs} runs)`, [
+    { figure: "emulator critical path", seconds: seconds(s.criticalMs), apiCalls: "" },
+    { figure: "baseline: up of trivial resources", seconds: seconds(s.baselineMs), apiCalls: 0 },
+    { figure: "quickstart up", seconds: seconds(s.upMs), apiCalls: last.calls.up.total },
+    { figure: "no-change up", seconds: seconds(s.noChangeMs), apiCalls: last.calls.noChange.total },
+    { figure: "destroy", seconds: seconds(s.destroyMs), apiCalls: last.calls.destroy.total },
+  ]);
+  const verdict = s.ratio <= TARGET_RATIO ? "meets" : "MISSES";
+  process.stdout.write(`ratio up / (critical path + baseline) = ${s.ratio} (${verdict} target ≤ ${TARGET_RATIO}); per run: ${s.perRunRatios.join(", ")}\n`);
+  process.stdout.write(`ratio against the no-change-up baseline = ${s.ratioAgainstNoChangeUp}\n`);
+  for (const [action, calls] of Object.entries(last.calls)) process.stdout.write(`  ${action} calls (last run): ${formatPerAction(calls.perAction) || "none"}\n`);
+}
+
+async function main(): Promise<void> {
+  const runs = numberArg("runs", 3);
+  const { program, source } = quickstartProgram();
+  const critical = quickstartCriticalPath("fast", CLUSTERS.length);
+  const env = await quickstartStack(program);
+  const noop = await PulumiStack.create({ programDir: path.join(PROGRAMS, "bench-noop"), stackName: "bench" });
+  try {
+    const figures: RunFigures[] = [];
+    for (let i = 0; i < runs; i++) figures.push(await runOnce(env, noop));
+    const s = summarize(figures, critical.totalMs);
+    print(s, figures[figures.length - 1], runs);
+    writeResult("quickstart", { program: source, profile: "fast", runs, criticalPath: critical, summary: s, targetRatio: TARGET_RATIO, meetsTarget: s.ratio <= TARGET_RATIO, perRun: figures });
+  } finally {
+    await env.stack.destroy().catch(() => undefined);
+    await noop.dispose();
+    await env.dispose();
+  }
+}
+
+runMain(main);
