@@ -12,7 +12,8 @@ import { demoEnv, DEMO, ensureEmulator, stopEmulator } from "./lib/demoEmulator"
 import { issueCertificate } from "./lib/selfSignedCert";
 
 const ROOT = path.resolve(__dirname, "..");
-const STACK = "demo";
+/** ASM_DEMO_STACK, ASM_DEMO_DIR and ASM_DEMO_PORT let a test run the demo beside a user's own demo. */
+const STACK = process.env.ASM_DEMO_STACK ?? "demo";
 const DOMAIN = "shop.example.com";
 
 function banner(text: string): void {
@@ -43,7 +44,7 @@ function tlsMaterial(): { cert: string; key: string } {
     const { certPem, keyPem } = issueCertificate({ commonName: DOMAIN, dnsNames: [DOMAIN, `*.${DOMAIN}`] });
     fs.writeFileSync(keyFile, keyPem, { mode: 0o600 });
     fs.writeFileSync(certFile, certPem);
-    console.log(`generated a self-signed certificate for ${DOMAIN} in .demo/tls/`);
+    console.log(`generated a self-signed certificate for ${DOMAIN} in ${path.relative(ROOT, dir)}/`);
   }
   return { cert: fs.readFileSync(certFile, "utf8"), key: fs.readFileSync(keyFile, "utf8") };
 }
@@ -83,7 +84,7 @@ function nextSteps(): void {
 async function up(): Promise<void> {
   banner("Local ASM emulator");
   const emu = await ensureEmulator();
-  console.log(`${emu.started ? "started" : "reusing"} the emulator at http://${emu.endpoint} (fast profile, state in .demo/)`);
+  console.log(`${emu.started ? "started" : "reusing"} the emulator at http://${emu.endpoint} (fast profile, state in ${path.relative(ROOT, DEMO)}/)`);
   banner("Stack configuration");
   await configureStack(emu.endpoint, emu.credentials, emu.clusterIds);
   console.log(`stack "${STACK}": mesh in vpc-emu-default, clusters ${emu.clusterIds.map((c) => c.slice(0, 10) + "…").join(", ")}`);

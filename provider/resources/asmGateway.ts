@@ -20,7 +20,7 @@ import {
   parseGatewayId, toGatewaySpec, toIstioGatewayBody, TYPED_SPEC_KEYS,
 } from "./asmGateway.mapping";
 import { checkJsonObject, checkObjectList, DNS_LABEL, DNS_LABEL_HINT, QUANTITY } from "./gatewayFields";
-import { appliedDespite, isAlreadyExists, isTransientKube, kubeLabel, meshKubeApi, writeWhenMeshSettles } from "./gatewayCalls";
+import { createReconciled, isAlreadyExists, isTransientKube, kubeLabel, meshKubeApi, writeWhenMeshSettles } from "./gatewayCalls";
 
 const quantity = f.string({ pattern: QUANTITY, patternHint: "a Kubernetes quantity such as 200m, 2, 256Mi or 4G" });
 const quantities = f.object({ cpu: quantity, memory: quantity });
@@ -128,9 +128,10 @@ async function createGateway(inputs: Props, ctx: ProviderContext) {
     }
     await writeGateway(ctx, "UpdateASMGateway", a, timeoutMs);
   } else {
-    await writeGateway(ctx, "CreateASMGateway", a, timeoutMs).catch(async (err: unknown) => {
+    const exists = async () => (await kube.get(a.namespace, a.name)) !== undefined;
+    await createReconciled(ctx, () => writeGateway(ctx, "CreateASMGateway", a, timeoutMs), exists).catch((err: unknown) => {
       if (isAlreadyExists(err)) throw new Error(`${(err as Error).message}. To manage the existing gateway, set adopt: true`);
-      if (!(await appliedDespite(err, async () => (await kube.get(a.namespace, a.name)) !== undefined))) throw err;
+      throw err;
     });
   }
   await waitForSpec(ctx, kube, a, timeoutMs).catch((err: unknown) => {

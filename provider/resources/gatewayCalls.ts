@@ -63,6 +63,26 @@ export async function appliedDespite(err: unknown, probe: () => Promise<boolean>
   }
 }
 
+/**
+ * Sends a create that is keyed by name (gateway, secret, route). After an ambiguous failure live
+ * state decides: the object exists, so the create took effect (undefined is returned); it does not,
+ * so nothing happened and the create is sent again, a bounded number of times. A repeat answered
+ * "already exists" means an earlier attempt did land. Names are unique, so a repeat can never
+ * make a duplicate.
+ */
+export async function createReconciled<T>(ctx: ProviderContext, write: () => Promise<T>, probe: () => Promise<boolean>, attempts = 3): Promise<T | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      if (attempt > 1 && isAlreadyExists(err)) return undefined;
+      if (await appliedDespite(err, probe)) return undefined;
+      if (classifyError(err) !== "transient" || attempt >= attempts) throw err;
+      await ctx.clock.sleep(1_000 * ctx.settings.waitScale * attempt);
+    }
+  }
+}
+
 /** The mesh's Kubernetes API, reached with the kubeconfig DescribeServiceMeshKubeconfig returns. */
 export async function meshKubeApi(ctx: ProviderContext, meshId: string): Promise<IstioGatewayApi> {
   const { Kubeconfig } = await ctx.client.call("DescribeServiceMeshKubeconfig", { ServiceMeshId: meshId }).catch((err: unknown) => {

@@ -12,7 +12,7 @@ import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Tim
 import { deepEqual, diffInputs, Props } from "../schema";
 import { providerShim } from "../shim";
 import { whenError, whenValue } from "../waiter";
-import { appliedDespite, isAlreadyExists, writeWhenMeshSettles } from "./gatewayCalls";
+import { createReconciled, isAlreadyExists, writeWhenMeshSettles } from "./gatewayCalls";
 import { ADDITIONAL_STATUS_FIELDS, checkRoute, gatewayRouteFields, ROUTE_STRUCTURED } from "./gatewayRoute.check";
 import { fromWireRoute, parseRouteId, RouteArgsBody, routeId, toWireRoute } from "./gatewayRoute.mapping";
 
@@ -82,10 +82,11 @@ async function createRoute(inputs: Props, ctx: ProviderContext) {
     });
   }
   const action = a.adopt ? "UpdateIstioGatewayRoutes" : "CreateIstioGatewayRoutes";
-  await writeWhenMeshSettles(ctx, subjectOf(a), timeoutMs, () => ctx.client.call(action, writeParams(a))).catch(async (err: unknown) => {
+  const exists = () => detailOf(ctx, a.meshId, a.gatewayName, a.routeName).then(() => true);
+  const write = () => writeWhenMeshSettles(ctx, subjectOf(a), timeoutMs, () => ctx.client.call(action, writeParams(a)));
+  await createReconciled(ctx, write, exists).catch((err: unknown) => {
     if (isAlreadyExists(err)) throw new Error(`${(err as Error).message}. To manage the existing route, set adopt: true`);
-    const exists = () => detailOf(ctx, a.meshId, a.gatewayName, a.routeName).then(() => true);
-    if (!(await appliedDespite(err, exists))) throw err;
+    throw err;
   });
   await waitVisible(ctx, a, timeoutMs).catch((err: unknown) => {
     throw partialState(id, inputs, err);

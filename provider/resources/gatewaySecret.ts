@@ -14,7 +14,7 @@ import { describeCertificate, expiryMatches, parseCertificateChain } from "../pe
 import { diffInputs, Props } from "../schema";
 import { providerShim } from "../shim";
 import { whenError, whenValue } from "../waiter";
-import { appliedDespite, isAlreadyExists, writeWhenMeshSettles } from "./gatewayCalls";
+import { createReconciled, isAlreadyExists, writeWhenMeshSettles } from "./gatewayCalls";
 import { checkSecret, gatewaySecretFields, SECRET_OUTPUTS } from "./gatewaySecret.check";
 import {
   certAsRead, ClusterResult, clusterResults, describeFailures, failedClusters, parseSecretId, secretId, secretStatusOf,
@@ -94,13 +94,13 @@ async function createSecret(inputs: Props, ctx: ProviderContext) {
   const timeoutMs = timeoutFor("create", a.timeouts, DEFAULT_TIMEOUTS);
   if (a.adopt) return { id, outs: outputsOf(inputs, await adoptSecret(ctx, a), []) };
   const params = { ServiceMeshId: a.meshId, IstioGatewayName: a.gatewayName, SecretName: a.secretName, Cert: a.cert, Key: a.key };
-  const res = await writeWhenMeshSettles(ctx, subjectOf(a), timeoutMs, () => ctx.client.call("CreateGatewaySecret", params)).catch(async (err: unknown) => {
+  const created = async () => (await findSecret(ctx, a.meshId, a.gatewayName, a.secretName)) !== undefined;
+  const write = () => writeWhenMeshSettles(ctx, subjectOf(a), timeoutMs, () => ctx.client.call("CreateGatewaySecret", params));
+  // A lost response takes the per-cluster records with it; the wait below still checks the state.
+  const res = (await createReconciled(ctx, write, created).catch((err: unknown) => {
     if (isAlreadyExists(err)) throw new Error(`${(err as Error).message}. Set adopt: true to manage the existing secret, or use namePrefix to create a new name`);
-    // Response lost: the per-cluster records are gone with it; the wait below still checks the state.
-    const created = async () => (await findSecret(ctx, a.meshId, a.gatewayName, a.secretName)) !== undefined;
-    if (await appliedDespite(err, created)) return { SecretCreateRecord: {} };
     throw err;
-  });
+  })) ?? { SecretCreateRecord: {} };
   const results = clusterResults(res.SecretCreateRecord);
   const failed = failedClusters(results);
   if (failed.length > 0) {

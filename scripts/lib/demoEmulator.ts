@@ -6,7 +6,8 @@ import * as path from "node:path";
 import { DEMO_CREDENTIALS, EMULATOR_CLUSTERS } from "../../emulator/defaults";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-export const DEMO = path.join(ROOT, ".demo");
+/** Where the demo keeps its emulator state, backend and certificate (ASM_DEMO_DIR moves it, e.g. for tests). */
+export const DEMO = path.resolve(process.env.ASM_DEMO_DIR ?? path.join(ROOT, ".demo"));
 const PID_FILE = path.join(DEMO, "emulator.pid");
 const LOG_FILE = path.join(DEMO, "emulator.log");
 const STATE_FILE = path.join(DEMO, "emulator-state.json");
