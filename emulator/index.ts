@@ -2,9 +2,8 @@
 // and returns its endpoint, credentials and control handle. `npx asm-emulator` (cli.ts) wraps it.
 import { createControl, type EmulatorControl } from "./control";
 import { startServer } from "./http/server";
-import { Runtime } from "./runtime";
-import type { Clock } from "./time/clock";
-import type { ClusterSeed, Credential, FaultRule, ProfileName, RateLimit } from "./types";
+import { Runtime, type RuntimeOptions } from "./runtime";
+import type { Credential } from "./types";
 
 export { DEFAULT_CLUSTERS, DEFAULT_REGION, DEFAULT_VPC, DEFAULT_VSWITCH, DEMO_CREDENTIALS, EMULATOR_CLUSTERS, OTHER_VPC } from "./defaults";
 export { ManualClock, systemClock, type Clock } from "./time/clock";
@@ -12,27 +11,11 @@ export { MeshState, MODELLED_ERRORS, PROFILE_TRANSITIONS } from "./modelled";
 export type { EmulatorControl, EmulatorMutations } from "./control";
 export type { ClusterSeed, Credential, FaultEffect, FaultRule, ProfileName, RateLimit, RequestLogEntry, TransitionRule } from "./types";
 
-export interface EmulatorOptions {
+export interface EmulatorOptions extends RuntimeOptions {
   /** 0 = ephemeral (default 0). */
   port?: number;
   /** Default "127.0.0.1". */
   host?: string;
-  /** Default "instant". */
-  profile?: ProfileName;
-  /** JSON persistence; absent = memory only. */
-  stateFile?: string;
-  /** Seed for ids, kube tokens and probabilistic faults (default 1). */
-  seed?: number;
-  /** Default [DEMO_CREDENTIALS]. */
-  credentials?: Credential[];
-  /** Default DEFAULT_CLUSTERS. */
-  clusters?: ClusterSeed[];
-  /** Absent = unlimited. */
-  rateLimit?: RateLimit;
-  faults?: FaultRule[];
-  clock?: Clock;
-  /** Largest accepted request body in bytes (default 1 MiB). */
-  maxBodyBytes?: number;
 }
 
 export interface EmulatorHandle {

@@ -14,14 +14,21 @@ import { TransitionRules } from "./time/lifecycle";
 import type { ClusterSeed, Credential, FaultRule, ProfileName, RateLimit } from "./types";
 
 export interface RuntimeOptions {
+  /** Default "instant". */
   profile?: ProfileName;
+  /** JSON persistence; absent = memory only. */
   stateFile?: string;
+  /** Seed for ids, kube tokens and probabilistic faults (default 1). */
   seed?: number;
+  /** Default [DEMO_CREDENTIALS]. */
   credentials?: Credential[];
+  /** Default DEFAULT_CLUSTERS. */
   clusters?: ClusterSeed[];
+  /** Absent = unlimited. */
   rateLimit?: RateLimit;
   faults?: FaultRule[];
   clock?: Clock;
+  /** Largest accepted request body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
 }
 

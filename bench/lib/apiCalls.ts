@@ -9,6 +9,12 @@ export interface CallSummary {
   /** Responses with HTTP status ≥ 400, by error code (throttling included). */
   errors: Record<string, number>;
   throttled: number;
+  /** From the command's start to its first API call (engine and program start-up), ms. */
+  firstCallAfterMs?: number;
+  /** From the first API call to the last one, ms. */
+  apiSpanMs?: number;
+  /** Every call, ms after the command's start (only when asked for: large for big stacks). */
+  timeline?: { atMs: number; action: string; status: number; code?: string }[];
 }
 
 export function summarizeCalls(entries: readonly RequestLogEntry[]): CallSummary {
@@ -23,12 +29,24 @@ export function summarizeCalls(entries: readonly RequestLogEntry[]): CallSummary
 }
 
 /** Runs `action` with a fresh request log and returns its result, wall time and calls. */
-export async function measureCalls<T>(control: EmulatorControl, action: () => Promise<T>): Promise<{ result: T; ms: number; calls: CallSummary }> {
+export async function measureCalls<T>(
+  control: EmulatorControl, action: () => Promise<T>, opts: { timeline?: boolean } = {},
+): Promise<{ result: T; ms: number; calls: CallSummary }> {
   control.clearRequests();
+  const startedAt = Date.now();
   const start = performance.now();
   const result = await action();
   const ms = performance.now() - start;
-  return { result, ms, calls: summarizeCalls(control.requests()) };
+  const entries = control.requests();
+  const calls = summarizeCalls(entries);
+  if (entries.length > 0) {
+    // Log times come from the emulator's clock, which is the real clock in CLI benchmarks.
+    const first = Date.parse(entries[0].time);
+    calls.firstCallAfterMs = first - startedAt;
+    calls.apiSpanMs = Date.parse(entries[entries.length - 1].time) - first;
+  }
+  if (opts.timeline) calls.timeline = entries.map((e) => ({ atMs: Date.parse(e.time) - startedAt, action: e.action, status: e.status, code: e.code }));
+  return { result, ms, calls };
 }
 
 /** "DescribeServiceMeshDetail×4, CreateServiceMesh×1", biggest first. */

@@ -40,10 +40,15 @@ function updateRoute(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
   const gateway = p.reqStr("IstioGatewayName");
   const route = parseGatewayRoute(p);
-  const extra = readRouteStatus(p);
   const record = existingRoute(ctx, mesh, gateway, route.RouteName as string, false);
   record.route = route;
   if (typeof route.Namespace === "string") record.namespace = route.Namespace;
+  return applyRouteStatus(ctx, record, p);
+}
+
+/** Priority, status and description, the part both update actions change. */
+function applyRouteStatus(ctx: OpContext, record: ReturnType<typeof existingRoute>, p: Params): Record<string, unknown> {
+  const extra = readRouteStatus(p);
   record.priority = extra.priority ?? record.priority;
   record.status = extra.status ?? record.status;
   record.description = extra.description ?? record.description;
@@ -55,13 +60,7 @@ function updateRoute(ctx: OpContext, p: Params): Record<string, unknown> {
 function updateAdditionalStatus(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
   const record = existingRoute(ctx, mesh, p.reqStr("IstioGatewayName"), p.reqStr("RouteName"), false);
-  const extra = readRouteStatus(p);
-  record.priority = extra.priority ?? record.priority;
-  record.status = extra.status ?? record.status;
-  record.description = extra.description ?? record.description;
-  record.updatedAt = ctx.store.clockNow();
-  ctx.store.markDirty();
-  return {};
+  return applyRouteStatus(ctx, record, p);
 }
 
 function deleteRoute(ctx: OpContext, p: Params): Record<string, unknown> {

@@ -27,7 +27,8 @@ export function chainCredential(fallback: StaticCredentials | undefined): Creden
       try {
         return await chain.getCredentials();
       } catch {
-        if (!fallback) throw new Error(NO_CREDENTIALS);
+        // The code makes classifyError call this a permission problem: fail at once, never retry it as a network error.
+        if (!fallback) throw Object.assign(new Error(NO_CREDENTIALS), { code: "InvalidCredentials" });
         // The SDK only reads these four fields from a Credentials object.
         return { ...fallback, securityToken: fallback.securityToken ?? "", providerName: "alicloud_env" } as Awaited<
           ReturnType<typeof chain.getCredentials>

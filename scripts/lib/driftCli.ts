@@ -2,6 +2,7 @@
 // `pulumi preview --refresh --json` (which refreshes in memory only and writes nothing) and reports the
 // difference. Exit codes: 0 no drift, 1 drift, 2 error (bad arguments, pulumi failed, unreadable output).
 import { spawn } from "node:child_process";
+import * as path from "node:path";
 import type { PreviewJson } from "./previewSteps";
 import { detectDrift, type StoredState } from "./drift";
 import { formatDriftJson, formatDriftText } from "./driftFormat";
@@ -82,6 +83,16 @@ async function refreshingPreview(run: PulumiRunner, stackArgs: string[], cwd?: s
   throw new DriftError(`pulumi preview --refresh failed (exit ${r.code}):\n${detail}`);
 }
 
+/**
+ * The folder to run pulumi in. `npm run drift` starts in the package root, so a relative --cwd (or none)
+ * is taken from the folder npm was invoked in (INIT_CWD), as the user typed it.
+ */
+export function projectDir(cwd: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const base = env.npm_lifecycle_event === "drift" ? env.INIT_CWD : undefined;
+  if (base === undefined) return cwd;
+  return path.resolve(base, cwd ?? ".");
+}
+
 /** Runs the drift check; returns the exit code. */
 export async function runDrift(argv: string[], out: (s: string) => void, err: (s: string) => void, run: PulumiRunner = runPulumi): Promise<number> {
   try {
@@ -91,8 +102,9 @@ export async function runDrift(argv: string[], out: (s: string) => void, err: (s
       return 0;
     }
     const stackArgs = args.stack ? ["--stack", args.stack] : [];
-    const stored = await storedState(run, stackArgs, args.cwd);
-    const preview = await refreshingPreview(run, stackArgs, args.cwd);
+    const cwd = projectDir(args.cwd);
+    const stored = await storedState(run, stackArgs, cwd);
+    const preview = await refreshingPreview(run, stackArgs, cwd);
     const stack = args.stack ?? /^urn:pulumi:([^:]+)::/.exec(preview.steps?.[0]?.urn ?? "")?.[1] ?? "";
     const report = detectDrift(stored, preview, stack);
     out(args.json ? formatDriftJson(report) : formatDriftText(report));

@@ -142,10 +142,20 @@ describe("ASMGateway provider", () => {
     expect(h.emulator.control.counts().CreateASMGateway).toBe(1);
   });
 
-  it("fails a create whose request was dropped before it was applied", async () => {
+  it("sends a create again when live state shows the dropped request was never applied", async () => {
     h.emulator.control.addFault({ match: { action: "CreateASMGateway" }, effect: { type: "drop" }, times: 1 });
-    await expect(provider.create(await checked(args("gw-dropped")))).rejects.toThrow(/CreateASMGateway failed/);
-    expect(await liveSpec("gw-dropped")).toBeUndefined();
+    const { id } = await provider.create(await checked(args("gw-dropped")));
+    expect(id).toBe(`${meshId}:istio-system:gw-dropped`);
+    expect(h.emulator.control.counts().CreateASMGateway).toBe(2);
+    expect(await liveSpec("gw-dropped")).toBeDefined();
+  });
+
+  it("gives up on a create that keeps failing with a 5xx, leaving no gateway", async () => {
+    h.emulator.control.addFault({ match: { action: "CreateASMGateway" }, effect: { type: "serverError", httpStatus: 500 } });
+    await expect(provider.create(await checked(args("gw-failing")))).rejects.toThrow(/CreateASMGateway failed: InternalError/);
+    h.emulator.control.clearFaults();
+    expect(h.emulator.control.counts().CreateASMGateway).toBe(3);
+    expect(await liveSpec("gw-failing")).toBeUndefined();
   });
 
   it("reports an emulator-side validation error with the field path", async () => {

@@ -1,4 +1,4 @@
-import { chainCredential, staticCredential } from "../../provider/api";
+import { chainCredential, classifyError, staticCredential, toAsmApiError } from "../../provider/api";
 
 describe("credentials", () => {
   const saved = { ...process.env };
@@ -32,5 +32,10 @@ describe("credentials", () => {
 
   it("says where credentials were looked for when there are none", async () => {
     await expect(chainCredential(undefined).getCredential()).rejects.toThrow(/no Alibaba Cloud credentials found: set alicloud:accessKey and alicloud:secretKey/);
+  });
+
+  it("reports missing credentials as a permission problem, so it is not retried as a network error", async () => {
+    const err = await chainCredential(undefined).getCredential().catch((e: unknown) => e);
+    expect(classifyError(toAsmApiError("DescribeServiceMeshes", err))).toBe("permission");
   });
 });
