@@ -1,10 +1,11 @@
 // `--name value` command-line options for the bench scripts.
 
+/** A whole number > 0 given as `--name N`, else `fallback`. */
 export function numberArg(name: string, fallback: number, argv: readonly string[] = process.argv): number {
   const i = argv.indexOf(`--${name}`);
   if (i < 0) return fallback;
   const value = Number(argv[i + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name}: "${argv[i + 1] ?? ""}" is not allowed; give a number > 0`);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name}: "${argv[i + 1] ?? ""}" is not allowed; give a whole number > 0`);
   return value;
 }
 
