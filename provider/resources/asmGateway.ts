@@ -112,7 +112,7 @@ function waitForSpec(ctx: ProviderContext, kube: IstioGatewayApi, a: GatewayInpu
     what: `IstioGateway ${a.namespace}/${a.name} to show the declared spec`,
     subject: `ASMGateway ${a.namespace}/${a.name}`,
     timeoutMs,
-    policy: { minMs: 1_000, maxMs: 10_000 },
+    policy: { minMs: 500, maxMs: 10_000, growth: 0.3 },
     label: (r) => ("err" in r ? kubeLabel(r.err) : r.ok ? "spec pending" : "absent"),
   });
 }
@@ -177,7 +177,7 @@ async function deleteGateway(id: string, props: Props, ctx: ProviderContext) {
     what: `IstioGateway ${namespace}/${name} to be deleted`,
     subject: `ASMGateway ${namespace}/${name}`,
     timeoutMs: timeoutFor("delete", props.timeouts as Timeouts | undefined, DEFAULT_TIMEOUTS),
-    policy: { minMs: 1_000, maxMs: 10_000 },
+    policy: { minMs: 500, maxMs: 10_000, growth: 0.3 },
     label: (r) => ("err" in r ? kubeLabel(r.err) : r.ok ? "terminating" : "gone"),
   });
 }

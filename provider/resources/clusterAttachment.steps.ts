@@ -6,8 +6,8 @@ import { classifyError, isNotFound, isRetryable, MeshClusterInfo, ServiceMeshDet
 import { describeMesh, meshLabel, ProviderContext, waitMeshRunning, withConflictRetry } from "../framework";
 import { BackoffPolicy, whenError, whenValue } from "../waiter";
 
-/** Attachment polling: 2 s doubling with full jitter, capped at 10 s (scaled by ASM_WAIT_SCALE). */
-export const CLUSTER_POLICY: BackoffPolicy = { minMs: 2_000, maxMs: 10_000 };
+/** Attachment polling: 0.5 s plus 30% of the time waited, capped at 10 s (scaled by ASM_WAIT_SCALE). */
+export const CLUSTER_POLICY: BackoffPolicy = { minMs: 500, maxMs: 10_000, growth: 0.3 };
 
 const isAttached = (m: ServiceMeshDetail, clusterId: string) => (m.Clusters ?? []).includes(clusterId);
 const running = (m: ServiceMeshDetail) => m.ServiceMeshInfo.State === "running";
@@ -33,7 +33,7 @@ async function attachedAfterSettling(ctx: ProviderContext, meshId: string, clust
 /** Sends AddClusterIntoServiceMesh once; a lost response is settled by looking at the mesh. */
 export async function attachCluster(ctx: ProviderContext, meshId: string, clusterId: string, o: AttachOptions): Promise<void> {
   const req = { ServiceMeshId: meshId, ClusterId: clusterId, IgnoreNamespaceCheck: o.ignoreNamespaceCheck, DiscoveryOnly: o.discoveryOnly, Kubeconfig: o.kubeconfig };
-  const opts = { what: `AddClusterIntoServiceMesh ${clusterId}`, subject: `ServiceMesh ${meshId}`, timeoutMs: o.timeoutMs, policy: CLUSTER_POLICY };
+  const opts = { what: `AddClusterIntoServiceMesh ${clusterId}`, subject: `ServiceMesh ${meshId}`, timeoutMs: o.timeoutMs, meshId };
   for (let attempt = 0; ; attempt++) {
     try {
       await withConflictRetry(ctx, () => ctx.client.call("AddClusterIntoServiceMesh", req), opts);
@@ -50,7 +50,7 @@ export async function attachCluster(ctx: ProviderContext, meshId: string, cluste
 export async function detachCluster(ctx: ProviderContext, meshId: string, clusterId: string, reserveNamespace: boolean | undefined, timeoutMs: number): Promise<void> {
   const req = { ServiceMeshId: meshId, ClusterId: clusterId, ReserveNamespace: reserveNamespace };
   try {
-    await withConflictRetry(ctx, () => ctx.client.call("RemoveClusterFromServiceMesh", req), { what: `RemoveClusterFromServiceMesh ${clusterId}`, subject: `ServiceMesh ${meshId}`, timeoutMs, policy: CLUSTER_POLICY });
+    await withConflictRetry(ctx, () => ctx.client.call("RemoveClusterFromServiceMesh", req), { what: `RemoveClusterFromServiceMesh ${clusterId}`, subject: `ServiceMesh ${meshId}`, timeoutMs, meshId });
   } catch (err) {
     if (!isNotFound(err)) throw err;
   }

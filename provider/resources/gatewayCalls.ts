@@ -40,7 +40,7 @@ export async function writeWhenMeshSettles<T>(ctx: ProviderContext, subject: str
       what: `${subject} to be accepted by the mesh`,
       subject,
       timeoutMs,
-      policy: { minMs: 1_000, maxMs: 10_000 },
+      policy: { minMs: 500, maxMs: 10_000, growth: 0.3 },
       label: (r) => ("err" in r ? `mesh busy (${r.err instanceof AsmApiError ? r.err.code : "error"})` : "accepted"),
     });
   } catch (err) {

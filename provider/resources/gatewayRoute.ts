@@ -17,7 +17,7 @@ import { ADDITIONAL_STATUS_FIELDS, checkRoute, gatewayRouteFields, ROUTE_STRUCTU
 import { fromWireRoute, parseRouteId, RouteArgsBody, routeId, toWireRoute } from "./gatewayRoute.mapping";
 
 const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minutes(5) };
-const POLICY = { minMs: 500, maxMs: 5_000 };
+const POLICY = { minMs: 500, maxMs: 5_000, growth: 0.3 };
 
 type RouteInputs = RouteArgsBody & {
   meshId: string;

@@ -21,7 +21,7 @@ import {
 } from "./gatewaySecret.mapping";
 
 const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minutes(5) };
-const POLICY = { minMs: 1_000, maxMs: 5_000 };
+const POLICY = { minMs: 500, maxMs: 5_000, growth: 0.3 };
 
 interface SecretInputs {
   meshId: string;

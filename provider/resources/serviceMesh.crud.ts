@@ -4,7 +4,7 @@
 import { classifyError, ServiceMeshDetail } from "../api";
 import {
   Crud, describeMeshIfExists, minutes, partialState, ProviderContext, ReadResult, timeoutFor, Timeouts, waitMeshGone, waitMeshRunning,
-  withConflictRetry, MESH_POLICY,
+  withConflictRetry,
 } from "../framework";
 import { diffInputs, Props } from "../schema";
 import { liveInputs, networkMismatches, toCreateRequest, toOutputs } from "./serviceMesh.mapping";
@@ -77,7 +77,7 @@ async function update(id: string, olds: Props, news: Props, diff: { changed: str
 
 async function detachGuestCluster(ctx: ProviderContext, id: string, clusterId: string, timeoutMs: number): Promise<void> {
   const req = { ServiceMeshId: id, ClusterId: clusterId };
-  await withConflictRetry(ctx, () => ctx.client.call("RemoveClusterFromServiceMesh", req), { what: `RemoveClusterFromServiceMesh ${clusterId}`, subject: `ServiceMesh ${id}`, timeoutMs, policy: MESH_POLICY });
+  await withConflictRetry(ctx, () => ctx.client.call("RemoveClusterFromServiceMesh", req), { what: `RemoveClusterFromServiceMesh ${clusterId}`, subject: `ServiceMesh ${id}`, timeoutMs, meshId: id });
   await waitMeshRunning(ctx, id, timeoutMs);
 }
 
@@ -96,7 +96,7 @@ async function remove(id: string, props: Props, ctx: ProviderContext): Promise<v
   }
   if (guest && attached.includes(guest)) await detachGuestCluster(ctx, id, guest, timeoutMs);
   try {
-    await withConflictRetry(ctx, () => ctx.client.call("DeleteServiceMesh", { ServiceMeshId: id }), { what: "DeleteServiceMesh", subject: `ServiceMesh ${id}`, timeoutMs, policy: MESH_POLICY });
+    await withConflictRetry(ctx, () => ctx.client.call("DeleteServiceMesh", { ServiceMeshId: id }), { what: "DeleteServiceMesh", subject: `ServiceMesh ${id}`, timeoutMs, meshId: id });
   } catch (err) {
     if (classifyError(err) === "notFound") return;
     throw err;

@@ -54,7 +54,7 @@ type Deadline = () => number;
 
 function mutation(ctx: ProviderContext, id: string, remaining: Deadline) {
   return <T>(what: string, fn: () => Promise<T>) =>
-    withConflictRetry(ctx, fn, { what: `${what} on ServiceMesh ${id}`, subject: `ServiceMesh ${id}`, timeoutMs: remaining(), policy: MESH_POLICY });
+    withConflictRetry(ctx, fn, { what: `${what} on ServiceMesh ${id}`, subject: `ServiceMesh ${id}`, timeoutMs: remaining(), meshId: id });
 }
 
 async function regionOf(ctx: ProviderContext, id: string, given: string | undefined): Promise<string> {

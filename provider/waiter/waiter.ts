@@ -1,12 +1,13 @@
 // The one polling loop. Every "wait until ready / gone" in the provider goes through waitUntil:
 //   - polls, classifies each result with acceptors (success / failure / retry),
-//   - spaces polls with exponential backoff and full jitter, capped,
+//   - spaces polls by the policy: a delay growing with the time waited (policies with `growth`),
+//     or exponential backoff with full jitter, capped,
 //   - fires one last poll just before the deadline instead of sleeping past it,
 //   - fails fast on a failure acceptor with the reason the caller extracts (e.g. ErrorMessage),
 //   - reports each poll through onPoll (the framework rate-limits it into Pulumi's log).
 // Clock and random are injected so unit tests never really sleep.
 import { Acceptor, evaluate, PollResult, WaitState } from "./acceptors";
-import { BackoffPolicy, backoffDelay, Random } from "./backoff";
+import { BackoffPolicy, pollDelay, Random } from "./backoff";
 import { Clock, realClock } from "./clock";
 import { WaiterFailureError, WaiterTimeoutError, WaitReport } from "./errors";
 
@@ -78,6 +79,6 @@ export async function waitUntil<T>(
     const remaining = deadline - clock.now();
     if (remaining <= 0) throw new WaiterTimeoutError(report);
     // The last sleep is cut short so one final poll lands just before the deadline.
-    await clock.sleep(Math.min(backoffDelay(opts.policy, attempt, opts.random), remaining));
+    await clock.sleep(Math.min(pollDelay(opts.policy, attempt, clock.now() - start, opts.random), remaining));
   }
 }

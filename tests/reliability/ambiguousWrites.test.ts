@@ -82,17 +82,21 @@ describe("writes with unseen outcomes and out-of-band changes", () => {
     await expectNoSecretsLeaked(env);
   });
 
-  it("a mesh that fails during create is kept in state with its error, and the next up replaces it", async () => {
+  it("a mesh that fails during create is kept in state with its error, and up --replace converges", async () => {
     env.emulator.control.clearRequests();
     env.emulator.control.addFault({ match: { action: "CreateServiceMesh" }, effect: { type: "failResource", message: "quota exceeded for SLB" }, times: 1 });
-    const failed = await env.stack.up([]).catch((e: { result: { stdout: string } }) => e.result);
-    expect(failed.stdout).toMatch(/mesh state is failed: quota exceeded for SLB/);
+    const failed = await env.stack.run(["up", "--yes", "--skip-preview", "--non-interactive"], { allowFailure: true });
+    expect(failed.code).not.toBe(0);
     const [failedMesh] = inventory(env).meshes;
+    expect(failed.stdout).toContain(`${failedMesh}: ServiceMesh ${failedMesh} to reach running failed after`);
+    expect(failed.stdout).toContain("mesh state is failed: quota exceeded for SLB");
+    // Recorded, not orphaned: the failed mesh is in state under its id and is the only one.
     const state = await env.stack.exportState();
     const recorded = (state.deployment.resources ?? []).find((r) => r.type.endsWith("asm:ServiceMesh"));
     expect(recorded?.id).toBe(failedMesh);
     expect(inventory(env).meshes).toEqual([failedMesh]);
-    await env.stack.up();
+    // A plain up retries the update and meets the same failure; replacing the mesh is the way out.
+    await env.stack.up(["--replace", recorded!.urn]);
     const replacement = expectFullStackOnce(env);
     expect(replacement).not.toBe(failedMesh);
     await expectConverged(env);

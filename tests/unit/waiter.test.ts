@@ -1,6 +1,7 @@
 import {
-  FakeClock, WaiterFailureError, WaiterTimeoutError, backoffDelay, waitUntil, whenError, whenValue, type Acceptor,
+  FakeClock, WaiterFailureError, WaiterTimeoutError, backoffDelay, pollDelay, waitUntil, whenError, whenValue, type Acceptor,
 } from "../../provider/waiter";
+import { MESH_POLICY } from "../../provider/framework/meshLifecycle";
 
 const policy = { minMs: 2_000, maxMs: 10_000 };
 const stateLabel = (r: { ok: string } | { err: unknown }) => ("ok" in r ? r.ok : "error");
@@ -111,5 +112,35 @@ describe("waitUntil", () => {
       waitUntil(poll, runningAcceptors, { what: "m", timeoutMs: 5, policy: { minMs: 10, maxMs: 5 }, label: stateLabel, clock: new FakeClock() }),
     ).rejects.toThrow(/minMs <= maxMs/);
     expect(poll).not.toHaveBeenCalled();
+  });
+});
+
+describe("pollDelay for waits (policies with growth)", () => {
+  const policy = MESH_POLICY;
+
+  it("grows with the time waited and stops at the cap", () => {
+    const noJitter = () => 0;
+    expect(pollDelay(policy, 0, 0, noJitter)).toBe(1_800);
+    expect(pollDelay(policy, 3, 10_000, noJitter)).toBe(4_800);
+    expect(pollDelay(policy, 9, 200_000, noJitter)).toBe(12_000);
+  });
+
+  it("removes at most 10% at random so pollers started together drift apart", () => {
+    expect(pollDelay(policy, 0, 10_000, () => 0.999)).toBe(Math.floor(4_800 * (1 - 0.0999)));
+    expect(pollDelay(policy, 0, 10_000, () => 0.5)).toBe(Math.floor(4_800 * 0.95));
+  });
+
+  it("keeps exponential full-jitter backoff for policies without growth (retries)", () => {
+    expect(pollDelay({ minMs: 500, maxMs: 8_000 }, 3, 99_999, () => 0.5)).toBe(2_000);
+  });
+
+  it("spends at most 12 polls on a 60 s change, even when jitter always shortens the delay", () => {
+    let t = 0;
+    let polls = 1; // the first poll is immediate
+    while (t < 60_000) {
+      t += pollDelay(policy, polls - 1, t, () => 0.999);
+      polls += 1;
+    }
+    expect(polls).toBeLessThanOrEqual(12);
   });
 });

@@ -1,7 +1,7 @@
 // Drives the real Pulumi CLI (tools/bin/pulumi, built by scripts/bootstrap) against a file:// backend in a
 // temporary folder: no network, no Pulumi Cloud, a fixed passphrase. Every call is asynchronous so the
 // emulator, which usually runs inside the jest process, keeps answering while the CLI works.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -136,6 +136,14 @@ export class PulumiStack {
   async dispose(): Promise<void> {
     fs.rmSync(this.configFile, { force: true });
     fs.rmSync(path.dirname(this.backendDir), { recursive: true, force: true });
+  }
+
+  /**
+   * Starts `pulumi <args>` without waiting, in its own process group, for tests that interrupt the
+   * CLI: `process.kill(-child.pid, "SIGKILL")` then stops it and the plugins it started.
+   */
+  start(args: string[]): ChildProcess {
+    return spawn(PULUMI, [...args, "--stack", this.stackName], { cwd: this.programDir, env: this.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   }
 
   /** Runs `pulumi <args>` in the program folder; rejects with CliError on a non-zero exit unless allowFailure. */

@@ -3,6 +3,7 @@
 //   rel:withGateway  false removes the gateway, its TLS secret and its route (default true)
 //   rel:canaryWeight share of traffic the route sends to v2 (in-place route update)
 //   rel:tlsCert / rel:tlsKey (secrets) the certificate and private key of the TLS secret
+//   rel:adoptMeshId  take over this existing mesh instead of creating one (recovery after a lost create)
 import * as pulumi from "@pulumi/pulumi";
 import { ASMGateway, ClusterAttachment, GatewayRoute, GatewaySecret, ServiceMesh } from "asm-pulumi";
 
@@ -10,6 +11,7 @@ const cfg = new pulumi.Config("rel");
 const mesh = new ServiceMesh("mesh", {
   name: cfg.get("meshName") ?? "rel-mesh",
   network: { vpcId: cfg.require("vpcId"), vSwitchIds: [cfg.require("vSwitchId")] },
+  adoptId: cfg.get("adoptMeshId"),
 });
 const attachment = new ClusterAttachment("cluster", { meshId: mesh.meshId, clusterId: cfg.require("clusterId") });
 
