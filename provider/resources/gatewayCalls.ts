@@ -70,7 +70,7 @@ export async function appliedDespite(err: unknown, probe: () => Promise<boolean>
  * "already exists" means an earlier attempt did land. Names are unique, so a repeat can never
  * make a duplicate.
  */
-export async function createReconciled<T>(ctx: ProviderContext, write: () => Promise<T>, probe: () => Promise<boolean>, attempts = 3): Promise<T | undefined> {
+export async function createReconciled<T>(ctx: ProviderContext, write: () => Promise<T>, probe: () => Promise<boolean>, attempts = 5): Promise<T | undefined> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();

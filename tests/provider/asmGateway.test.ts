@@ -154,7 +154,7 @@ describe("ASMGateway provider", () => {
     h.emulator.control.addFault({ match: { action: "CreateASMGateway" }, effect: { type: "serverError", httpStatus: 500 } });
     await expect(provider.create(await checked(args("gw-failing")))).rejects.toThrow(/CreateASMGateway failed: InternalError/);
     h.emulator.control.clearFaults();
-    expect(h.emulator.control.counts().CreateASMGateway).toBe(3);
+    expect(h.emulator.control.counts().CreateASMGateway).toBe(5);
     expect(await liveSpec("gw-failing")).toBeUndefined();
   });
 

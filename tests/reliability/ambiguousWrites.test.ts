@@ -26,7 +26,7 @@ function expectResponsesLost(actions: string[]): void {
 }
 
 beforeAll(async () => {
-  env = await startRelStack();
+  env = await startRelStack("ambiguous");
 });
 
 afterAll(async () => {
@@ -60,6 +60,7 @@ describe("writes with unseen outcomes and out-of-band changes", () => {
     await env.stack.up();
     expect(expectFullStackOnce(env)).toBe(meshId);
     await expectConverged(env);
+    await expectNoSecretsLeaked(env);
   });
 
   it("refresh drops a mesh deleted out of band with everything on it, and up builds one new mesh", async () => {

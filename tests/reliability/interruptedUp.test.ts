@@ -6,7 +6,7 @@
 // console) goes into the program's adoptId, and `up` takes that mesh over and completes the stack.
 // Measured with Pulumi v3.274.1: `refresh --import-pending-creates URN ID` turned the pending create
 // into a pending import that the next checkpoint dropped, recording nothing, so it is not used here.
-import type { ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import {
   expectConverged, expectFullStackOnce, expectNoSecretsLeaked, inventory, startRelStack, type RelStack,
 } from "./helpers/relStack";
@@ -22,18 +22,43 @@ async function until(what: string, pred: () => boolean, ms: number): Promise<voi
   }
 }
 
-/** Kills the CLI's whole process group and waits for the CLI to exit; returns what it printed. */
-async function killGroup(child: ChildProcess, output: string[]): Promise<void> {
+/** `root`'s descendants. The CLI starts each plugin in a process group of its own, so killing the
+ * CLI's group alone would leave the language host and the provider running as orphans. */
+function descendants(root: number): number[] {
+  const rows = execFileSync("ps", ["-A", "-o", "pid=,ppid="], { encoding: "utf8" })
+    .trim().split("\n").map((line) => line.trim().split(/\s+/).map(Number));
+  const found: number[] = [];
+  for (let frontier = [root]; frontier.length > 0;) {
+    frontier = rows.filter(([, ppid]) => frontier.includes(ppid)).map(([pid]) => pid);
+    found.push(...frontier);
+  }
+  return found;
+}
+
+/** Running, i.e. neither gone nor a zombie waiting to be reaped. */
+const alive = (pid: number): boolean => {
+  try {
+    return !execFileSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" }).trim().startsWith("Z");
+  } catch {
+    return false; // ps exits non-zero when there is no such process
+  }
+};
+
+/** SIGKILLs the CLI and every process it started, as a crashed CI runner would; returns their pids. */
+async function killCli(child: ChildProcess, output: string[]): Promise<number[]> {
+  const plugins = descendants(child.pid!);
   const exited = new Promise<void>((resolve) => child.on("close", () => resolve()));
   process.kill(-child.pid!, "SIGKILL");
+  for (const pid of plugins) if (alive(pid)) process.kill(pid, "SIGKILL");
   await exited;
   env.transcript.push(`$ pulumi up (killed)\n${output.join("")}`);
+  return [child.pid!, ...plugins];
 }
 
 const received = (action: string) => () => env.emulator.control.requests().some((r) => r.action === action && r.status === 200);
 
 beforeAll(async () => {
-  env = await startRelStack();
+  env = await startRelStack("interrupted");
 });
 
 afterAll(async () => {
@@ -53,7 +78,9 @@ describe("a pulumi up killed mid-create", () => {
     child.stdout!.on("data", (d: Buffer) => output.push(d.toString()));
     child.stderr!.on("data", (d: Buffer) => output.push(d.toString()));
     await until("CreateServiceMesh", received("CreateServiceMesh"), 60_000);
-    await killGroup(child, output);
+    const killed = await killCli(child, output);
+    expect(killed.length).toBeGreaterThanOrEqual(3); // the CLI, the language host, the provider
+    await until("every killed process to be gone", () => !killed.some(alive), 5_000);
     const meshes = inventory(env).meshes;
     expect(meshes).toHaveLength(1);
     meshId = meshes[0];

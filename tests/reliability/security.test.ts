@@ -23,7 +23,7 @@ function expectEncrypted(value: unknown): void {
 }
 
 beforeAll(async () => {
-  env = await startRelStack();
+  env = await startRelStack("security");
   await env.stack.up();
 });
 

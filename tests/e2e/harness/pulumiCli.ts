@@ -140,7 +140,8 @@ export class PulumiStack {
 
   /**
    * Starts `pulumi <args>` without waiting, in its own process group, for tests that interrupt the
-   * CLI: `process.kill(-child.pid, "SIGKILL")` then stops it and the plugins it started.
+   * CLI. The CLI starts each plugin in a process group of its own: to stop everything, kill the
+   * CLI's descendants too, not only `-child.pid` (see tests/reliability/interruptedUp.test.ts).
    */
   start(args: string[]): ChildProcess {
     return spawn(PULUMI, [...args, "--stack", this.stackName], { cwd: this.programDir, env: this.env, stdio: ["ignore", "pipe", "pipe"], detached: true });

@@ -29,9 +29,11 @@ function recordTranscript(env: EmulatorStack, transcript: string[]): void {
   };
 }
 
-export async function startRelStack(opts: { emulator?: EmulatorOptions; config?: Record<string, string> } = {}): Promise<RelStack> {
+/** `stackName` must differ per test file: the stack's config file lives in the shared program folder. */
+export async function startRelStack(stackName: string, opts: { emulator?: EmulatorOptions; config?: Record<string, string> } = {}): Promise<RelStack> {
   const env = await emulatorStack({
     program: "rel-stack",
+    stackName,
     emulator: opts.emulator,
     config: { "rel:vpcId": DEFAULT_VPC, "rel:vSwitchId": DEFAULT_VSWITCH, "rel:clusterId": PRIMARY, ...opts.config },
   });
