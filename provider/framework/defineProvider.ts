@@ -19,6 +19,11 @@ export interface ResourceSpec {
   deleteBeforeReplace?: boolean;
   /** Cross-field rules the per-field specs cannot express (e.g. kiali needs prometheus). */
   validate?(inputs: Props): CheckFailure[];
+  /**
+   * A reason to replace the resource whatever the inputs say, from its recorded state (e.g. it failed
+   * while being created and cannot be repaired in place: Terraform's "tainted"). Undefined = no reason.
+   */
+  replaceWhen?(olds: Props): string | undefined;
 }
 
 export interface ReadResult {
@@ -68,8 +73,10 @@ function checkWith(spec: ResourceSpec) {
 function diffWith(spec: ResourceSpec) {
   return async (_id: string, olds: Props, news: Props) => {
     const d = diffInputs(spec.fields, olds, news);
-    const replace = d.replaces.length > 0;
-    return { changes: d.changed.length > 0, replaces: d.replaces, deleteBeforeReplace: replace && spec.deleteBeforeReplace === true };
+    const forced = spec.replaceWhen?.(olds);
+    const replaces = forced === undefined ? d.replaces : [...d.replaces, forced];
+    const replace = replaces.length > 0;
+    return { changes: d.changed.length > 0 || replace, replaces, deleteBeforeReplace: replace && spec.deleteBeforeReplace === true };
   };
 }
 

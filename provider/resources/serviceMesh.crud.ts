@@ -53,15 +53,31 @@ async function create(inputs: Props, ctx: ProviderContext): Promise<{ id: string
     const mesh = await waitMeshRunning(ctx, id, timeout(inputs, "create"));
     return { id, outs: await outputsFor(ctx, inputs, mesh) };
   } catch (err) {
-    throw partialState(id, { ...inputs, meshId: id }, err);
+    throw partialState(id, { ...inputs, meshId: id, ...(await failedCreateMarks(ctx, id)) }, err);
   }
 }
+
+/**
+ * What state records about a mesh whose creation did not reach running. A mesh that went `failed` while
+ * being created cannot be repaired in place, so it is marked for replacement on the next `up`
+ * (MESH_CREATE_FAILED); one that was merely slow is not, and the next `up` waits for it again.
+ */
+async function failedCreateMarks(ctx: ProviderContext, id: string): Promise<Props> {
+  const info = (await describeMeshIfExists(ctx, id).catch(() => undefined))?.ServiceMeshInfo;
+  if (!info) return {};
+  return { state: info.State, errorMessage: info.ErrorMessage, ...(info.State === "failed" ? { [MESH_CREATE_FAILED]: true } : {}) };
+}
+
+/** State key marking a mesh that failed while being created (read by the spec's replaceWhen). */
+export const MESH_CREATE_FAILED = "createFailed";
 
 async function read(id: string, props: Props, ctx: ProviderContext): Promise<ReadResult | undefined> {
   const mesh = await describeMeshIfExists(ctx, id);
   if (!mesh) return undefined;
   const inputs = liveInputs(pickInputs(props), mesh);
-  return { id, props: await outputsFor(ctx, inputs, mesh), inputs };
+  // A mesh that failed at creation stays marked for replacement while it is still failed.
+  const mark = props[MESH_CREATE_FAILED] === true && mesh.ServiceMeshInfo.State === "failed" ? { [MESH_CREATE_FAILED]: true } : {};
+  return { id, props: { ...(await outputsFor(ctx, inputs, mesh)), ...mark }, inputs };
 }
 
 async function update(id: string, olds: Props, news: Props, diff: { changed: string[] }, ctx: ProviderContext): Promise<Props> {

@@ -10,11 +10,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defineProvider, Timeouts } from "../framework";
 import { providerShim } from "../shim";
-import { serviceMeshCrud } from "./serviceMesh.crud";
+import { MESH_CREATE_FAILED, serviceMeshCrud } from "./serviceMesh.crud";
 import { SERVICE_MESH_OUTPUTS, serviceMeshFields, validateServiceMesh } from "./serviceMesh.spec";
 
 export const serviceMeshProvider = defineProvider(
-  { kind: "ServiceMesh", fields: serviceMeshFields, outputs: SERVICE_MESH_OUTPUTS, validate: validateServiceMesh },
+  {
+    kind: "ServiceMesh", fields: serviceMeshFields, outputs: SERVICE_MESH_OUTPUTS, validate: validateServiceMesh,
+    // A mesh that failed while being created cannot be repaired in place (Terraform would call it tainted).
+    replaceWhen: (olds) => (olds[MESH_CREATE_FAILED] === true ? "state" : undefined),
+  },
   serviceMeshCrud,
 );
 

@@ -3,6 +3,7 @@
 // deleted out of band, and a mesh that fails while it is being created. One stack; every step ends
 // with the emulator holding each declared object exactly once (or nothing after destroy), a
 // converged stack, and no secret in the state or the CLI output.
+import { plannedChanges } from "../../scripts/lib/previewSteps";
 import {
   expectConverged, expectFullStackOnce, expectNothingLeft, expectNoSecretsLeaked, inventory, noteTokens, startRelStack, type RelStack,
 } from "./helpers/relStack";
@@ -83,7 +84,7 @@ describe("writes with unseen outcomes and out-of-band changes", () => {
     await expectNoSecretsLeaked(env);
   });
 
-  it("a mesh that fails during create is kept in state with its error, and up --replace converges", async () => {
+  it("a mesh that fails during create is kept in state with its error, and the next up replaces it", async () => {
     env.emulator.control.clearRequests();
     env.emulator.control.addFault({ match: { action: "CreateServiceMesh" }, effect: { type: "failResource", message: "quota exceeded for SLB" }, times: 1 });
     const failed = await env.stack.run(["up", "--yes", "--skip-preview", "--non-interactive"], { allowFailure: true });
@@ -96,8 +97,11 @@ describe("writes with unseen outcomes and out-of-band changes", () => {
     const recorded = (state.deployment.resources ?? []).find((r) => r.type.endsWith("asm:ServiceMesh"));
     expect(recorded?.id).toBe(failedMesh);
     expect(inventory(env).meshes).toEqual([failedMesh]);
-    // A plain up retries the update and meets the same failure; replacing the mesh is the way out.
-    await env.stack.up(["--replace", recorded!.urn]);
+    expect(recorded?.outputs?.createFailed).toBe(true);
+    // The next plain up replaces the failed mesh: a new one is created, then the failed one deleted.
+    const preview = await env.stack.previewJson();
+    expect(plannedChanges(preview).find((c) => c.type.endsWith("asm:ServiceMesh"))).toMatchObject({ op: "replace", replaceReasons: ["state"] });
+    await env.stack.up();
     const replacement = expectFullStackOnce(env);
     expect(replacement).not.toBe(failedMesh);
     await expectConverged(env);

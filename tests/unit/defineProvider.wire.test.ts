@@ -36,3 +36,15 @@ describe("defineProvider results reach the engine intact", () => {
     encodable(r.outs!);
   });
 });
+
+describe("defineProvider replaceWhen", () => {
+  const tainted = defineProvider({ kind: "Test", fields: { a: f.int() }, outputs: [], replaceWhen: (olds) => (olds.broken === true ? "state" : undefined) }, crud);
+
+  it("replaces a resource its recorded state marks as unrepairable, even with unchanged inputs", async () => {
+    expect(await tainted.diff!("id-1", { a: 1, broken: true }, { a: 1 })).toEqual({ changes: true, replaces: ["state"], deleteBeforeReplace: false });
+  });
+
+  it("leaves a healthy resource with unchanged inputs alone", async () => {
+    expect(await tainted.diff!("id-1", { a: 1 }, { a: 1 })).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+});
