@@ -4,6 +4,7 @@ export * from "./conflict";
 export * from "./context";
 export * from "./defineProvider";
 export * from "./errors";
+export * from "./meshId";
 export * from "./meshLifecycle";
 export * from "./progress";
 export * from "./timeouts";

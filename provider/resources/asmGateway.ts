@@ -10,7 +10,7 @@
 // the declared spec to it instead of creating one.
 import * as pulumi from "@pulumi/pulumi";
 import { isNotFound } from "../api";
-import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, timeoutsField, Timeouts } from "../framework";
+import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, timeoutsField, Timeouts, meshIdField } from "../framework";
 import { CheckFailure, checkInputs, deepEqual, diffInputs, f, FieldSpecs, Props } from "../schema";
 import { providerShim } from "../shim";
 import { whenError, whenValue } from "../waiter";
@@ -27,7 +27,7 @@ const quantities = f.object({ cpu: quantity, memory: quantity });
 const portNumber = f.int({ min: 1, max: 65535 });
 
 export const asmGatewayFields = {
-  meshId: f.string({ required: true, createOnly: true, hint: "the ServiceMesh id" }),
+  meshId: meshIdField,
   name: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
   namespace: f.string({ default: DEFAULT_GATEWAY_NAMESPACE, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
   gatewayType: f.enumOf(["ingress", "egress"], { default: "ingress" }),

@@ -7,7 +7,7 @@
 // one cluster never touches the others. `adopt: true` takes over an already-attached cluster.
 // Refresh drops an attachment removed out of band, so the next `up` re-attaches it.
 import * as pulumi from "@pulumi/pulumi";
-import { Crud, defineProvider, describeMeshIfExists, minutes, partialState, ProviderContext, ReadResult, timeoutFor, Timeouts, timeoutsField } from "../framework";
+import { Crud, defineProvider, describeMeshIfExists, meshIdField, minutes, partialState, ProviderContext, ReadResult, timeoutFor, Timeouts, timeoutsField } from "../framework";
 import { f, FieldSpecs, Props } from "../schema";
 import { providerShim } from "../shim";
 import {
@@ -17,7 +17,7 @@ import {
 export const CLUSTER_TIMEOUTS = { create: minutes(10), update: minutes(10), delete: minutes(10) };
 
 export const clusterAttachmentFields: FieldSpecs = {
-  meshId: f.string({ required: true, createOnly: true, pattern: /^c[0-9a-z]{8,40}$/, patternHint: "a ServiceMeshId (c followed by lowercase hex)", hint: "the ServiceMeshId to attach to (e.g. mesh.meshId)" }),
+  meshId: meshIdField,
   clusterId: f.string({ required: true, createOnly: true, pattern: /^c[0-9a-z]+$/, patternHint: "an ACK cluster id (c...)", hint: "the ACK cluster id to attach" }),
   ignoreNamespaceCheck: f.bool(),
   discoveryOnly: f.bool({ createOnly: true }),

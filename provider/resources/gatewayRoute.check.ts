@@ -2,7 +2,7 @@
 // (match lists, destinations, the raw VirtualService passthrough), and the cross-field rules:
 // weights total 100 across several destinations, something to route to, HTTP-only options on
 // HTTP routes only, SNI matching on TLS routes only.
-import { timeoutsField } from "../framework";
+import { meshIdField, timeoutsField } from "../framework";
 import { CheckFailure, checkInputs, f, FieldSpecs, isUnknown, Props } from "../schema";
 import { checkJsonObject, checkNestedObject, checkObjectList, DNS_LABEL, DNS_LABEL_HINT, DURATION } from "./gatewayFields";
 
@@ -12,7 +12,7 @@ const matchingMode = f.enumOf(["exact", "prefix", "regex"], { required: true });
 const routeNamePattern = /^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/;
 
 export const gatewayRouteFields = {
-  meshId: f.string({ required: true, createOnly: true, hint: "the ServiceMesh id" }),
+  meshId: meshIdField,
   gatewayName: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, hint: "the ASMGateway name" }),
   routeName: f.string({ required: true, createOnly: true, pattern: routeNamePattern, patternHint: "lowercase letters, digits, '-' and '.', at most 63 characters" }),
   namespace: f.string({ createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),

@@ -2,13 +2,13 @@
 // name for namePrefix, kept while the certificate stays the same), and the TLS pair itself:
 // valid PEM, key matches the leaf, not expired, with a warning close to expiry.
 import { CheckFailure, checkInputs, f, FieldSpecs, isUnknown, Props } from "../schema";
-import { timeoutsField } from "../framework";
+import { meshIdField, timeoutsField } from "../framework";
 import { validateTlsPair } from "../pem";
 import { DNS_LABEL, DNS_LABEL_HINT } from "./gatewayFields";
 import { generateSecretName, MAX_PREFIX_LENGTH, SECRET_NAME, SECRET_NAME_HINT } from "./gatewaySecret.mapping";
 
 export const gatewaySecretFields = {
-  meshId: f.string({ required: true, createOnly: true, hint: "the ServiceMesh id" }),
+  meshId: meshIdField,
   gatewayName: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, hint: "the ASMGateway name" }),
   secretName: f.string({ createOnly: true, pattern: SECRET_NAME, patternHint: SECRET_NAME_HINT }),
   namePrefix: f.string({

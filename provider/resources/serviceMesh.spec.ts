@@ -1,10 +1,9 @@
 // ServiceMesh: the input spec (derived from MESH_PARAMS plus the fields with their own API calls)
 // and the cross-field rules. Kept apart from the CRUD so check/diff load without the API client.
-import { timeoutsField } from "../framework";
+import { optionalMeshIdField, timeoutsField } from "../framework";
 import { CheckFailure, f, FieldSpecs, getPath, isUnknown, Props, specsFromPaths } from "../schema";
 import { MESH_PARAMS } from "./serviceMesh.params";
 
-export const MESH_ID_PATTERN = /^c[0-9a-z]{8,40}$/;
 
 export const serviceMeshFields: FieldSpecs = {
   name: f.string({ pattern: /^[A-Za-z0-9\u4e00-\u9fa5][A-Za-z0-9_.\-\u4e00-\u9fa5]{0,63}$/, patternHint: "1-64 letters, digits, '_', '-' or '.', starting with a letter or digit" }),
@@ -20,7 +19,7 @@ export const serviceMeshFields: FieldSpecs = {
   upgradeGateways: f.bool(),
   tags: f.stringMap({ maxEntries: 20, keyPattern: /^(?!aliyun|acs:).{1,128}$/, keyHint: "1-128 characters, not starting with aliyun or acs:" }),
   timeouts: timeoutsField,
-  adoptId: f.string({ pattern: MESH_ID_PATTERN, patternHint: "a ServiceMeshId (c followed by lowercase hex)" }),
+  adoptId: optionalMeshIdField,
   ...specsFromPaths(MESH_PARAMS.map((p) => [p.path, { ...p.field, createOnly: p.mode === "create" }] as const)),
 };
 

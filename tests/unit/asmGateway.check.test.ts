@@ -1,7 +1,7 @@
 import { asmGatewayProvider, checkGateway, diffGateway } from "../../provider/resources/asmGateway";
 import { UNKNOWN } from "../../provider/schema";
 
-const base = { meshId: "c1", name: "ingressgateway", clusterIds: ["c-ack-1"] };
+const base = { meshId: "c0123456789abcdef0123456789abcdef", name: "ingressgateway", clusterIds: ["c-ack-1"] };
 
 describe("ASMGateway check", () => {
   it("applies defaults for namespace, gatewayType and serviceType", () => {

@@ -1,7 +1,7 @@
 import { checkRoute } from "../../provider/resources/gatewayRoute.check";
 import { diffRoute, gatewayRouteProvider, updateKind } from "../../provider/resources/gatewayRoute";
 
-const base = { meshId: "c1", gatewayName: "ingressgateway", routeName: "reviews", destinations: [{ host: "reviews" }] };
+const base = { meshId: "c0123456789abcdef0123456789abcdef", gatewayName: "ingressgateway", routeName: "reviews", destinations: [{ host: "reviews" }] };
 
 describe("GatewayRoute check", () => {
   it("applies defaults for routeType, priority, status and description", () => {
