@@ -24,6 +24,14 @@ export interface ProgressOptions {
   now(): number;
 }
 
+/**
+ * Shortens full resource ids ("c" + 32 hex for meshes and ACK clusters) to their first 8 characters, so a
+ * progress line stays readable next to the engine's own prefix. Errors keep the full ids.
+ */
+export function abbreviateIds(text: string): string {
+  return text.replace(/\bc[0-9a-f]{24,}\b/g, (id) => `${id.slice(0, 8)}…`);
+}
+
 /** An onPoll hook for waitUntil that reports `subject`'s state at most once per interval. */
 export function progressReporter(subject: string, logger: Logger, opts: ProgressOptions): (o: Observation) => void {
   let lastLabel: string | undefined;
@@ -33,6 +41,6 @@ export function progressReporter(subject: string, logger: Logger, opts: Progress
     if (o.label === lastLabel && now - lastAt < opts.intervalMs) return;
     lastLabel = o.label;
     lastAt = now;
-    logger.info(`${subject}: ${o.label} (${Math.round(o.elapsedMs / 1000)}s elapsed)`);
+    logger.info(`${abbreviateIds(subject)}: ${o.label} (${Math.round(o.elapsedMs / 1000)}s elapsed)`);
   };
 }

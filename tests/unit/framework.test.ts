@@ -1,4 +1,4 @@
-import { progressReporter, ResourceInitError } from "../../provider/framework";
+import { abbreviateIds, progressReporter, ResourceInitError } from "../../provider/framework";
 import { defineProvider } from "../../provider/framework/defineProvider";
 import { f } from "../../provider/schema";
 
@@ -48,5 +48,13 @@ describe("defineProvider", () => {
   it("diffs into in-place changes and replacements", async () => {
     expect(await failing.diff!("t-1", { size: 1, zone: "a" }, { size: 2, zone: "a" })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     expect(await failing.diff!("t-1", { size: 1, zone: "a" }, { size: 1, zone: "b" })).toEqual({ changes: true, replaces: ["zone"], deleteBeforeReplace: false });
+  });
+});
+
+describe("abbreviateIds", () => {
+  it("shortens mesh and cluster ids in progress lines and leaves other text alone", () => {
+    expect(abbreviateIds("ClusterAttachment cb8eb241b0bdd8d69d702a36e01ee711f:c1b2c3d4e5f60718293a4b5c6d7e8f90a"))
+      .toBe("ClusterAttachment cb8eb241…:c1b2c3d4…");
+    expect(abbreviateIds("GatewayRoute ingressgateway/cart")).toBe("GatewayRoute ingressgateway/cart");
   });
 });
