@@ -31,6 +31,8 @@ export interface ProviderSettings {
   /** Undefined means: use the default chain, then the ALICLOUD_* env names. */
   keys: StaticKeys | undefined;
   waitScale: number;
+  /** Progress lines while waiting (asm:progress / ASM_PROGRESS, "on" by default). */
+  progress: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -50,6 +52,14 @@ function parseScale(raw: string | undefined): number {
   return n;
 }
 
+function parseSwitch(name: string, raw: string | undefined): boolean {
+  if (raw === undefined) return true;
+  const v = raw.toLowerCase();
+  if (v === "on" || v === "true") return true;
+  if (v === "off" || v === "false") return false;
+  throw new Error(`${name}: "${raw}" is not allowed; use on or off`);
+}
+
 function configKeys(get: ConfigGetter): StaticKeys | undefined {
   const accessKeyId = nonEmpty(get("alicloud:accessKey"));
   const accessKeySecret = nonEmpty(get("alicloud:secretKey"));
@@ -64,6 +74,7 @@ export function resolveSettings(env: Env = process.env, get: ConfigGetter = stac
     regionId: nonEmpty(get("alicloud:region")) ?? nonEmpty(env.ALIBABA_CLOUD_REGION_ID) ?? nonEmpty(env.ALICLOUD_REGION),
     keys: configKeys(get),
     waitScale: parseScale(nonEmpty(env.ASM_WAIT_SCALE)),
+    progress: parseSwitch("asm:progress / ASM_PROGRESS", nonEmpty(env.ASM_PROGRESS) ?? nonEmpty(get("asm:progress"))),
   };
 }
 

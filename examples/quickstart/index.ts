@@ -76,7 +76,7 @@ route("legacy-redirect", {
 export const meshId = mesh.id;
 export const meshState = mesh.state;
 export const meshVersion = mesh.version;
-export const clusters = attachments.map((a) => a.id);
+export const clusters = attachments.map((a) => a.clusterName);
 export const gatewayId = gateway.id;
 export const tlsSecret = tls.secretName;
 export const tlsExpires = tls.expiredTime;

@@ -66,7 +66,7 @@ export function buildContext(): ProviderContext {
       policy: scalePolicy(spec.policy, settings.waitScale),
       clock,
       random,
-      onPoll: progressReporter(spec.subject, logger, { intervalMs, now: () => clock.now() }),
+      onPoll: settings.progress ? progressReporter(spec.subject, logger, { intervalMs, now: () => clock.now() }) : undefined,
     });
   return { client, clock, random, logger, settings, wait };
 }

@@ -5,7 +5,7 @@ describe("resolveSettings", () => {
   const stack = (values: Record<string, string>) => (key: string) => values[key];
 
   it("defaults to the public endpoint over HTTPS with no keys", () => {
-    expect(resolveSettings({}, stack({}))).toEqual({ endpoint: "servicemesh.aliyuncs.com", protocol: "HTTPS", regionId: undefined, keys: undefined, waitScale: 1 });
+    expect(resolveSettings({}, stack({}))).toEqual({ endpoint: "servicemesh.aliyuncs.com", protocol: "HTTPS", regionId: undefined, keys: undefined, waitScale: 1, progress: true });
   });
 
   it("takes keys and region from stack config and lets ASM_* env override endpoint and protocol", () => {
@@ -13,12 +13,18 @@ describe("resolveSettings", () => {
       { ASM_ENDPOINT: "127.0.0.1:9000", ASM_PROTOCOL: "http", ASM_WAIT_SCALE: "0.01" },
       stack({ "alicloud:accessKey": "AK", "alicloud:secretKey": "SK", "alicloud:region": "cn-beijing", "asm:endpoint": "ignored:1" }),
     );
-    expect(s).toEqual({ endpoint: "127.0.0.1:9000", protocol: "HTTP", regionId: "cn-beijing", keys: { accessKeyId: "AK", accessKeySecret: "SK", securityToken: undefined }, waitScale: 0.01 });
+    expect(s).toEqual({ endpoint: "127.0.0.1:9000", protocol: "HTTP", regionId: "cn-beijing", keys: { accessKeyId: "AK", accessKeySecret: "SK", securityToken: undefined }, waitScale: 0.01, progress: true });
   });
 
   it("rejects a bad protocol or wait scale naming the setting and the allowed values", () => {
     expect(() => resolveSettings({ ASM_PROTOCOL: "ftp" }, stack({}))).toThrow('asm:protocol / ASM_PROTOCOL: "ftp" is not allowed; use HTTP or HTTPS');
     expect(() => resolveSettings({ ASM_WAIT_SCALE: "-1" }, stack({}))).toThrow(/ASM_WAIT_SCALE: "-1" is not allowed/);
+  });
+
+  it("turns progress lines off with asm:progress or ASM_PROGRESS, and rejects other values", () => {
+    expect(resolveSettings({}, stack({ "asm:progress": "off" })).progress).toBe(false);
+    expect(resolveSettings({ ASM_PROGRESS: "on" }, stack({ "asm:progress": "off" })).progress).toBe(true);
+    expect(() => resolveSettings({ ASM_PROGRESS: "loud" }, stack({}))).toThrow('asm:progress / ASM_PROGRESS: "loud" is not allowed; use on or off');
   });
 
   it("reads the ALICLOUD_* fallback keys only when both are present", () => {
