@@ -1,16 +1,12 @@
-import { createEmulator, EMULATOR_CLUSTERS, type EmulatorHandle } from "../../emulator";
+import { createEmulator, EMULATOR_CLUSTERS } from "../../emulator";
 import { AsmTestClient } from "./client";
-import { gatewayBody, PRIMARY, readUntil, runningMesh, SECONDARY } from "./fixtures";
+import { gatewayBody, PRIMARY, readUntil, runningMesh, SECONDARY, useEmulator } from "./fixtures";
 
 describe("cluster attachment", () => {
-  let emu: EmulatorHandle;
   let c: AsmTestClient;
-  beforeAll(async () => {
-    emu = await createEmulator();
-    c = new AsmTestClient(emu);
+  useEmulator((_emu, client) => {
+    c = client;
   });
-  afterAll(() => emu.close());
-  beforeEach(() => emu.control.reset());
 
   it("adds a cluster: the mesh goes updating, and the cluster is listed once it is running again", async () => {
     const id = await runningMesh(c);

@@ -1,18 +1,13 @@
-import { createEmulator, type EmulatorHandle } from "../../emulator";
 import { AsmTestClient } from "./client";
-import { gatewayBody, PRIMARY, readUntil, runningMesh } from "./fixtures";
+import { gatewayBody, PRIMARY, readUntil, runningMesh, useEmulator } from "./fixtures";
 
 describe("concurrent mutating calls on one mesh", () => {
-  let emu: EmulatorHandle;
   let c: AsmTestClient;
   let mesh: string;
-  beforeAll(async () => {
-    emu = await createEmulator();
-    c = new AsmTestClient(emu);
+  useEmulator((_emu, client) => {
+    c = client;
   });
-  afterAll(() => emu.close());
   beforeEach(async () => {
-    emu.control.reset();
     mesh = await runningMesh(c, [PRIMARY]);
     await c.call("CreateASMGateway", { ServiceMeshId: mesh, IstioGatewayName: "gw", Body: gatewayBody("gw", [PRIMARY]) });
   });

@@ -1,20 +1,18 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { createEmulator, type EmulatorHandle } from "../../emulator";
+import { type EmulatorHandle } from "../../emulator";
 import { parseArgs } from "../../emulator/cli";
 import { AsmTestClient } from "./client";
-import { gatewayBody, PRIMARY, readUntil, runningMesh } from "./fixtures";
+import { gatewayBody, PRIMARY, readUntil, runningMesh, useEmulator } from "./fixtures";
 
 describe("control API over HTTP", () => {
   let emu: EmulatorHandle;
   let c: AsmTestClient;
-  beforeAll(async () => {
-    emu = await createEmulator();
-    c = new AsmTestClient(emu);
+  useEmulator((e, client) => {
+    emu = e;
+    c = client;
   });
-  afterAll(() => emu.close());
-  beforeEach(() => emu.control.reset());
 
   const ctl = async (method: string, route: string, body?: unknown) => {
     const res = await fetch(`${emu.url}/_emulator/${route}`, {

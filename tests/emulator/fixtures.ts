@@ -1,11 +1,8 @@
 // Shared builders for emulator tests: a mesh that is already running, an attached cluster, a
-// gateway body, and throwaway TLS material made with the openssl CLI in a temp directory.
-import { execFileSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS } from "../../emulator";
-import type { AsmTestClient } from "./client";
+// gateway body, throwaway TLS material, and one emulator per test file.
+import { createEmulator, DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS, type EmulatorHandle } from "../../emulator";
+import { issueCertificate } from "../../scripts/lib/selfSignedCert";
+import { AsmTestClient } from "./client";
 
 export const PRIMARY = EMULATOR_CLUSTERS.primary.clusterId;
 export const SECONDARY = EMULATOR_CLUSTERS.secondary.clusterId;
@@ -48,17 +45,23 @@ export function gatewayBody(name: string, clusterIds: string[], extraSpec: Recor
 
 export interface TlsPair { cert: string; key: string }
 
-/** A self-signed certificate for `cn`, valid from now for `days` days. */
+/** A self-signed certificate for `cn`, valid from now for `days` days (made in Node, no openssl needed). */
 export function selfSigned(cn: string, days = 30): TlsPair {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "asm-emu-tls-"));
-  try {
-    execFileSync("openssl", [
-      "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", String(days),
-      "-subj", `/CN=${cn}`, "-addext", `subjectAltName=DNS:${cn}`,
-      "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem"),
-    ], { stdio: "ignore" });
-    return { cert: fs.readFileSync(path.join(dir, "cert.pem"), "utf8"), key: fs.readFileSync(path.join(dir, "key.pem"), "utf8") };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const notBefore = new Date(Date.now() - 60_000);
+  const { certPem, keyPem } = issueCertificate({ commonName: cn, notBefore, notAfter: new Date(notBefore.getTime() + days * 86_400_000) });
+  return { cert: certPem, key: keyPem };
+}
+
+/**
+ * One in-process emulator per test file (instant profile), reset before each test; `onReady` receives it
+ * and a client once it listens.
+ */
+export function useEmulator(onReady: (emu: EmulatorHandle, client: AsmTestClient) => void): void {
+  let emu: EmulatorHandle | undefined;
+  beforeAll(async () => {
+    emu = await createEmulator();
+    onReady(emu, new AsmTestClient(emu));
+  });
+  afterAll(() => emu?.close());
+  beforeEach(() => emu?.control.reset());
 }

@@ -1,7 +1,7 @@
 import { CustomObjectsApi, KubeConfig } from "@kubernetes/client-node";
-import { createEmulator, type EmulatorHandle } from "../../emulator";
+import { type EmulatorHandle } from "../../emulator";
 import { AsmTestClient } from "./client";
-import { gatewayBody, PRIMARY, runningMesh, SECONDARY } from "./fixtures";
+import { gatewayBody, PRIMARY, runningMesh, SECONDARY, useEmulator } from "./fixtures";
 
 const G = "istio.alibabacloud.com";
 const V = "v1beta1";
@@ -22,12 +22,10 @@ async function kubeStatus(promise: Promise<unknown>): Promise<{ statusCode?: num
 describe("ASMGateway actions and the mesh's Kubernetes API", () => {
   let emu: EmulatorHandle;
   let c: AsmTestClient;
-  beforeAll(async () => {
-    emu = await createEmulator();
-    c = new AsmTestClient(emu);
+  useEmulator((e, client) => {
+    emu = e;
+    c = client;
   });
-  afterAll(() => emu.close());
-  beforeEach(() => emu.control.reset());
 
   async function kubeFor(meshId: string): Promise<CustomObjectsApi> {
     const kc = new KubeConfig();

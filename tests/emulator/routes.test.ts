@@ -1,6 +1,6 @@
-import { createEmulator, type EmulatorHandle } from "../../emulator";
+import type { EmulatorHandle } from "../../emulator";
 import { AsmTestClient } from "./client";
-import { gatewayBody, PRIMARY, runningMesh } from "./fixtures";
+import { gatewayBody, PRIMARY, runningMesh, useEmulator } from "./fixtures";
 
 const route = (name: string, extra: Record<string, unknown> = {}) => ({
   RouteName: name, RouteType: "HTTP", Namespace: "default", Domains: ["shop.example.com"],
@@ -17,13 +17,11 @@ describe("GatewayRoute actions", () => {
   let emu: EmulatorHandle;
   let c: AsmTestClient;
   let mesh: string;
-  beforeAll(async () => {
-    emu = await createEmulator();
-    c = new AsmTestClient(emu);
+  useEmulator((e, client) => {
+    emu = e;
+    c = client;
   });
-  afterAll(() => emu.close());
   beforeEach(async () => {
-    emu.control.reset();
     mesh = await runningMesh(c, [PRIMARY]);
     await c.call("CreateASMGateway", { ServiceMeshId: mesh, IstioGatewayName: "gw", Body: gatewayBody("gw", [PRIMARY]) });
   });
