@@ -8,3 +8,4 @@ export * from "./meshId";
 export * from "./meshLifecycle";
 export * from "./progress";
 export * from "./timeouts";
+export * from "./writeOnce";

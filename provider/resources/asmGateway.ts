@@ -129,7 +129,7 @@ async function createGateway(inputs: Props, ctx: ProviderContext) {
     await writeGateway(ctx, "UpdateASMGateway", a, timeoutMs);
   } else {
     const exists = async () => (await kube.get(a.namespace, a.name)) !== undefined;
-    await createReconciled(ctx, () => writeGateway(ctx, "CreateASMGateway", a, timeoutMs), exists).catch((err: unknown) => {
+    await createReconciled(ctx, "CreateASMGateway", () => writeGateway(ctx, "CreateASMGateway", a, timeoutMs), exists).catch((err: unknown) => {
       if (isAlreadyExists(err)) throw new Error(`${(err as Error).message}. To manage the existing gateway, set adopt: true`);
       throw err;
     });

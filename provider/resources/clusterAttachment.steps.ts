@@ -2,8 +2,8 @@
 // until the mesh is `running` again with the cluster listed (or no longer listed). The mesh takes one
 // mutation at a time, so both retry its "busy" conflict; an attach whose response was lost is
 // reconciled by checking membership, never sent twice blindly.
-import { classifyError, isNotFound, isRetryable, MeshClusterInfo, ServiceMeshDetail } from "../api";
-import { describeMesh, meshLabel, ProviderContext, waitMeshRunning, withConflictRetry } from "../framework";
+import { isNotFound, isRetryable, MeshClusterInfo, ServiceMeshDetail } from "../api";
+import { describeMesh, meshLabel, ProviderContext, waitMeshRunning, withConflictRetry, writeOnce } from "../framework";
 import { BackoffPolicy, whenError, whenValue } from "../waiter";
 
 /** Attachment polling: 0.5 s plus 30% of the time waited, capped at 10 s (scaled by ASM_WAIT_SCALE). */
@@ -34,17 +34,13 @@ async function attachedAfterSettling(ctx: ProviderContext, meshId: string, clust
 export async function attachCluster(ctx: ProviderContext, meshId: string, clusterId: string, o: AttachOptions): Promise<void> {
   const req = { ServiceMeshId: meshId, ClusterId: clusterId, IgnoreNamespaceCheck: o.ignoreNamespaceCheck, DiscoveryOnly: o.discoveryOnly, Kubeconfig: o.kubeconfig };
   const opts = { what: `AddClusterIntoServiceMesh ${clusterId}`, subject: `ServiceMesh ${meshId}`, timeoutMs: o.timeoutMs, meshId };
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await withConflictRetry(ctx, () => ctx.client.call("AddClusterIntoServiceMesh", req), opts);
-      return;
-    } catch (err) {
-      const ambiguous = classifyError(err) === "transient";
-      // After a lost response the retry may be told the cluster is already in this mesh.
-      if ((ambiguous || attempt > 0) && (await attachedAfterSettling(ctx, meshId, clusterId, o.timeoutMs))) return;
-      if (!ambiguous || attempt >= 3) throw err;
-    }
-  }
+  await writeOnce(ctx, {
+    what: "AddClusterIntoServiceMesh",
+    write: () => withConflictRetry(ctx, () => ctx.client.call("AddClusterIntoServiceMesh", req), opts),
+    // After a lost response the repeat may be told the cluster is already in this mesh.
+    landed: async () => ((await attachedAfterSettling(ctx, meshId, clusterId, o.timeoutMs)) ? { result: undefined } : undefined),
+    attempts: 4,
+  });
 }
 
 export async function detachCluster(ctx: ProviderContext, meshId: string, clusterId: string, reserveNamespace: boolean | undefined, timeoutMs: number): Promise<void> {

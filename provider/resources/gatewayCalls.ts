@@ -1,7 +1,7 @@
 // API call helpers the gateway-family resources share: writes that a busy mesh rejects, and the
 // mesh's Kubernetes API for IstioGateway reads and deletes.
-import { AsmApiError, classifyError, isConflict } from "../api";
-import type { ProviderContext } from "../framework";
+import { AsmApiError, isConflict } from "../api";
+import { writeOnce, type ProviderContext } from "../framework";
 import { istioGatewayApi, IstioGatewayApi, KubeApiError } from "../kube";
 import { WaiterFailureError, whenError, whenValue } from "../waiter";
 
@@ -50,37 +50,19 @@ export async function writeWhenMeshSettles<T>(ctx: ProviderContext, subject: str
 }
 
 /**
- * After a create failed ambiguously (a 5xx or a dropped connection), the change may have been
- * applied with only the response lost. Creates are not idempotent, so instead of repeating the
- * call this asks live state: true when `probe` finds the object, meaning the create took effect.
+ * Sends a create that is keyed by name (gateway, secret, route) through the shared writeOnce loop: after
+ * an ambiguous failure `probe` asks live state whether the object exists (the create took effect and
+ * undefined is returned), and a repeat answered "already exists" means an earlier attempt landed.
+ * Names are unique, so a repeat can never make a duplicate.
  */
-export async function appliedDespite(err: unknown, probe: () => Promise<boolean>): Promise<boolean> {
-  if (classifyError(err) !== "transient") return false;
-  try {
-    return await probe();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Sends a create that is keyed by name (gateway, secret, route). After an ambiguous failure live
- * state decides: the object exists, so the create took effect (undefined is returned); it does not,
- * so nothing happened and the create is sent again, a bounded number of times. A repeat answered
- * "already exists" means an earlier attempt did land. Names are unique, so a repeat can never
- * make a duplicate.
- */
-export async function createReconciled<T>(ctx: ProviderContext, write: () => Promise<T>, probe: () => Promise<boolean>, attempts = 5): Promise<T | undefined> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (err) {
-      if (attempt > 1 && isAlreadyExists(err)) return undefined;
-      if (await appliedDespite(err, probe)) return undefined;
-      if (classifyError(err) !== "transient" || attempt >= attempts) throw err;
-      await ctx.clock.sleep(1_000 * ctx.settings.waitScale * attempt);
-    }
-  }
+export function createReconciled<T>(ctx: ProviderContext, what: string, write: () => Promise<T>, probe: () => Promise<boolean>, attempts = 5): Promise<T | undefined> {
+  const exists = () => probe().catch(() => false);
+  return writeOnce<T | undefined>(ctx, {
+    what,
+    write,
+    attempts,
+    landed: async (err) => (isAlreadyExists(err) || (await exists()) ? { result: undefined } : undefined),
+  });
 }
 
 /** The mesh's Kubernetes API, reached with the kubeconfig DescribeServiceMeshKubeconfig returns. */

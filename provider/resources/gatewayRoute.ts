@@ -84,7 +84,7 @@ async function createRoute(inputs: Props, ctx: ProviderContext) {
   const action = a.adopt ? "UpdateIstioGatewayRoutes" : "CreateIstioGatewayRoutes";
   const exists = () => detailOf(ctx, a.meshId, a.gatewayName, a.routeName).then(() => true);
   const write = () => writeWhenMeshSettles(ctx, subjectOf(a), timeoutMs, () => ctx.client.call(action, writeParams(a)));
-  await createReconciled(ctx, write, exists).catch((err: unknown) => {
+  await createReconciled(ctx, action, write, exists).catch((err: unknown) => {
     if (isAlreadyExists(err)) throw new Error(`${(err as Error).message}. To manage the existing route, set adopt: true`);
     throw err;
   });

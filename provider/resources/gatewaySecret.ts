@@ -97,7 +97,7 @@ async function createSecret(inputs: Props, ctx: ProviderContext) {
   const created = async () => (await findSecret(ctx, a.meshId, a.gatewayName, a.secretName)) !== undefined;
   const write = () => writeWhenMeshSettles(ctx, subjectOf(a), timeoutMs, () => ctx.client.call("CreateGatewaySecret", params));
   // A lost response takes the per-cluster records with it; the wait below still checks the state.
-  const res = (await createReconciled(ctx, write, created).catch((err: unknown) => {
+  const res = (await createReconciled(ctx, "CreateGatewaySecret", write, created).catch((err: unknown) => {
     if (isAlreadyExists(err)) throw new Error(`${(err as Error).message}. Set adopt: true to manage the existing secret, or use namePrefix to create a new name`);
     throw err;
   })) ?? { SecretCreateRecord: {} };

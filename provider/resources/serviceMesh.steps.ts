@@ -3,8 +3,8 @@
 //     (against a snapshot taken before the call) and adopted, never created twice;
 //   applyChanges: rename, features, version upgrade and tags, each retried on the mesh's "busy"
 //     conflict and followed by a wait for `running`.
-import { AsmApiError, classifyError, CreateServiceMeshRequest, ServiceMeshDetail } from "../api";
-import { describeMesh, MESH_POLICY, ProviderContext, waitMeshRunning, withConflictRetry } from "../framework";
+import { classifyError, CreateServiceMeshRequest, ServiceMeshDetail } from "../api";
+import { describeMesh, MESH_POLICY, ProviderContext, waitMeshRunning, withConflictRetry, writeOnce } from "../framework";
 import { changedUnder, isPlainObject, Props } from "../schema";
 import { toFeatureRequest, toTagWire } from "./serviceMesh.mapping";
 
@@ -31,23 +31,15 @@ async function findCreatedMesh(ctx: ProviderContext, req: CreateServiceMeshReque
 /** Creates the mesh once, even when the response to CreateServiceMesh is lost. */
 export async function createMeshReconciled(ctx: ProviderContext, req: CreateServiceMeshRequest): Promise<string> {
   const before = new Set(await meshIdsNamed(ctx, String(req.Name), req.VpcId));
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return (await ctx.client.call("CreateServiceMesh", req)).ServiceMeshId;
-    } catch (err) {
-      const kind = classifyError(err);
-      // Throttling rejected the call before anything happened: simply try again.
-      if (kind === "throttled" && attempt < LOST_RESPONSE_RETRIES) continue;
-      // Only a transient failure is ambiguous: the mesh may or may not exist now.
-      if (kind !== "transient" || attempt >= LOST_RESPONSE_RETRIES) throw err;
+  return writeOnce(ctx, {
+    what: "CreateServiceMesh",
+    write: async () => (await ctx.client.call("CreateServiceMesh", req)).ServiceMeshId,
+    landed: async () => {
       const found = await findCreatedMesh(ctx, req, before);
-      if (found) {
-        ctx.logger.info(`CreateServiceMesh: the response was lost (${(err as AsmApiError).code}); found the mesh it created: ${found}`);
-        return found;
-      }
-      ctx.logger.warn(`CreateServiceMesh: the call failed (${(err as AsmApiError).code}) and no mesh was created; retrying`);
-    }
-  }
+      return found === undefined ? undefined : { result: found };
+    },
+    attempts: LOST_RESPONSE_RETRIES + 1,
+  });
 }
 
 type Deadline = () => number;

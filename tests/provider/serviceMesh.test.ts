@@ -110,7 +110,7 @@ describe("ServiceMesh failures", () => {
     const named = JSON.stringify(state).split(`"${inputs.name}"`).length - 1;
     expect(named).toBe(1);
     expect(id).toMatch(/^c/);
-    const expected = type === "drop" ? /no mesh was created; retrying/ : /found the mesh it created: c/;
+    const expected = type === "drop" ? /live state shows no change; sending it again/ : /live state shows the change was applied: c/;
     expect(h.logs.some((line) => expected.test(line))).toBe(true);
   });
 
