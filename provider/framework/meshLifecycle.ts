@@ -61,9 +61,10 @@ export async function describeMeshIfExists(ctx: ProviderContext, meshId: string)
   }
 }
 
-export function waitMeshRunning(ctx: ProviderContext, meshId: string, timeoutMs: number): Promise<ServiceMeshDetail> {
-  return ctx.wait(() => describeMesh(ctx, meshId), meshRunning, {
-    what: `ServiceMesh ${meshId} to reach running`,
+/** Polls the mesh until `acceptors` say so; the mesh policy, labels and failure text are shared. */
+function waitMesh(ctx: ProviderContext, meshId: string, acceptors: readonly Acceptor<ServiceMeshDetail>[], goal: string, timeoutMs: number): Promise<ServiceMeshDetail> {
+  return ctx.wait(() => describeMesh(ctx, meshId), acceptors, {
+    what: `ServiceMesh ${meshId} to ${goal}`,
     subject: `ServiceMesh ${meshId}`,
     timeoutMs,
     policy: MESH_POLICY,
@@ -72,13 +73,10 @@ export function waitMeshRunning(ctx: ProviderContext, meshId: string, timeoutMs:
   });
 }
 
+export function waitMeshRunning(ctx: ProviderContext, meshId: string, timeoutMs: number): Promise<ServiceMeshDetail> {
+  return waitMesh(ctx, meshId, meshRunning, "reach running", timeoutMs);
+}
+
 export async function waitMeshGone(ctx: ProviderContext, meshId: string, timeoutMs: number): Promise<void> {
-  await ctx.wait(() => describeMesh(ctx, meshId), meshGone, {
-    what: `ServiceMesh ${meshId} to be deleted`,
-    subject: `ServiceMesh ${meshId}`,
-    timeoutMs,
-    policy: MESH_POLICY,
-    label: meshLabel,
-    failureReason: meshFailureReason,
-  });
+  await waitMesh(ctx, meshId, meshGone, "be deleted", timeoutMs);
 }
