@@ -4,8 +4,10 @@
 // mesh created in parallel all succeed. Throttling is retried the same way. Any other error is
 // rethrown unchanged.
 import { isConflict, isThrottled } from "../api";
-import { BackoffPolicy, whenError, whenValue, WaiterFailureError } from "../waiter";
+import { whenError, whenValue, WaiterFailureError } from "../waiter";
 import { ProviderContext } from "./context";
+import { MESH_POLICY } from "./meshLifecycle";
+import { meshFeed, observeMesh } from "./meshObservations";
 
 export interface ConflictRetryOptions {
   /** What is being changed, for messages: "AddClusterIntoServiceMesh c12/c9". */
@@ -23,16 +25,33 @@ export interface ConflictRetryOptions {
 
 function labelOf(result: { ok: unknown } | { err: unknown }): string {
   if ("ok" in result) return "accepted";
+  if (result.err instanceof MeshStillBusy) return `mesh ${result.err.state}`;
   const code = (result.err as { code?: unknown } | null)?.code;
   return typeof code === "string" ? code : "error";
 }
 
-/** `mutate`, preceded by a read of the mesh whenever the previous attempt met a busy mesh. */
-function readingMeshAfterConflict<T>(ctx: ProviderContext, mutate: () => Promise<T>, meshId: string | undefined): () => Promise<T> {
+/** States a mesh passes through on its way back to `running`: a write sent then is refused. */
+const SETTLING = new Set(["initial", "updating", "upgrading"]);
+
+/** What a skipped attempt reports: the mesh was seen settling, so the write was not sent. */
+class MeshStillBusy extends Error {
+  constructor(readonly state: string) {
+    super(`the mesh is ${state}`);
+  }
+}
+
+/**
+ * `mutate`, preceded by a read of the mesh whenever the previous attempt met a busy mesh; while that
+ * read shows the mesh settling, the write is not sent (it would be refused).
+ */
+function readingMeshAfterConflict<T>(ctx: ProviderContext, mutate: () => Promise<T>, meshId: string | undefined, self: symbol): () => Promise<T> {
   if (meshId === undefined) return mutate;
   let busy = false;
   return async () => {
-    if (busy) await ctx.client.call("DescribeServiceMeshDetail", { ServiceMeshId: meshId }).catch(() => undefined);
+    if (busy) {
+      const state = await observeMesh(ctx, meshId, self).then((m) => m.ServiceMeshInfo.State, () => undefined);
+      if (state !== undefined && SETTLING.has(state)) throw new MeshStillBusy(state);
+    }
     try {
       return await mutate();
     } catch (err) {
@@ -42,26 +61,26 @@ function readingMeshAfterConflict<T>(ctx: ProviderContext, mutate: () => Promise
   };
 }
 
-/**
- * Retry spacing for a busy mesh: 0.5 s plus 30% of the time waited, capped at 10 s. Shorter than the
- * mesh's own polling because the write is rejected before any change (a retry costs nothing) and the next
- * mutation should start as soon as the mesh is free: parallel attachments queue behind each other.
- */
-export const BUSY_MESH_POLICY: BackoffPolicy = { minMs: 500, maxMs: 10_000, growth: 0.3 };
-
 export async function withConflictRetry<T>(ctx: ProviderContext, mutate: () => Promise<T>, opts: ConflictRetryOptions): Promise<T> {
+  const self = Symbol(opts.what);
+  const feed = opts.meshId === undefined
+    ? undefined
+    : meshFeed<T>(ctx, opts.meshId, self, (r) => ("ok" in r && r.ok.ServiceMeshInfo.State === "running" ? { pollNow: true } : undefined));
   try {
-    return await ctx.wait<T>(readingMeshAfterConflict(ctx, mutate, opts.meshId), [
+    return await ctx.wait<T>(readingMeshAfterConflict(ctx, mutate, opts.meshId, self), [
       whenValue<T>(() => true, "success"),
-      whenError<T>(isConflict, "retry"),
+      whenError<T>((err) => err instanceof MeshStillBusy || isConflict(err), "retry"),
       // Throttling outlasting the transport's retries: still rejected before any change, so safe to repeat.
       whenError<T>(isThrottled, "retry"),
     ], {
       what: `${opts.what} to be accepted`,
       subject: opts.subject,
       timeoutMs: opts.timeoutMs,
-      policy: BUSY_MESH_POLICY,
+      // The mesh's own schedule; a retry also starts as soon as any other wait in this process sees
+      // the mesh `running` again (meshObservations), so parallel attachments queue without a timer.
+      policy: MESH_POLICY,
       label: labelOf,
+      feed,
     });
   } catch (err) {
     // The waiter wraps unmatched errors; callers want the API's own error to classify it.

@@ -4,7 +4,8 @@
 // Tests replace parts of it with overrideContext (a fake clock, a transport with faults, ...).
 import { AsmClient, DEFAULT_RETRY, OpenApiTransport, RetryPolicy, Transport } from "../api";
 import { legacyEnvKeys, ProviderSettings, resolveSettings } from "../config";
-import { Acceptor, BackoffPolicy, Clock, PollResult, Random, realClock, scalePolicy, waitUntil } from "../waiter";
+import { Acceptor, BackoffPolicy, Clock, PollResult, Random, realClock, scalePolicy, WaitFeed, waitUntil } from "../waiter";
+import { runIdleWork } from "./idleWork";
 import { Logger, progressReporter, pulumiLogger } from "./progress";
 
 export interface WaitSpec<T> {
@@ -15,6 +16,8 @@ export interface WaitSpec<T> {
   policy: BackoffPolicy;
   label(result: PollResult<T>): string;
   failureReason?(result: PollResult<T>): string;
+  /** Results others polled that settle this wait too (see meshObservations). */
+  feed?: WaitFeed<T>;
 }
 
 export interface ProviderContext {
@@ -67,6 +70,7 @@ export function buildContext(): ProviderContext {
       clock,
       random,
       onPoll: settings.progress ? progressReporter(spec.subject, logger, { intervalMs, now: () => clock.now() }) : undefined,
+      onSleep: runIdleWork,
     });
   return { client, clock, random, logger, settings, wait };
 }

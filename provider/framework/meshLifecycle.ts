@@ -10,6 +10,7 @@
 import { classifyError, isNotFound, isRetryable, ServiceMeshDetail } from "../api";
 import { Acceptor, BackoffPolicy, PollResult, whenError, whenValue } from "../waiter";
 import { ProviderContext } from "./context";
+import { meshFeed, observeMesh } from "./meshObservations";
 
 /**
  * Mesh polling: 1.8 s plus 30% of the time waited, capped at 12 s (scaled by ASM_WAIT_SCALE). Chosen with
@@ -46,9 +47,9 @@ function meshFailureReason(result: PollResult<ServiceMeshDetail>): string {
   return result.err instanceof Error ? result.err.message : String(result.err);
 }
 
-export async function describeMesh(ctx: ProviderContext, meshId: string): Promise<ServiceMeshDetail> {
-  const res = await ctx.client.call("DescribeServiceMeshDetail", { ServiceMeshId: meshId });
-  return res.ServiceMesh;
+/** The mesh's detail; every wait on this mesh in the process sees the result too. */
+export function describeMesh(ctx: ProviderContext, meshId: string): Promise<ServiceMeshDetail> {
+  return observeMesh(ctx, meshId);
 }
 
 /** The mesh, or undefined when it no longer exists. */
@@ -63,13 +64,15 @@ export async function describeMeshIfExists(ctx: ProviderContext, meshId: string)
 
 /** Polls the mesh until `acceptors` say so; the mesh policy, labels and failure text are shared. */
 function waitMesh(ctx: ProviderContext, meshId: string, acceptors: readonly Acceptor<ServiceMeshDetail>[], goal: string, timeoutMs: number): Promise<ServiceMeshDetail> {
-  return ctx.wait(() => describeMesh(ctx, meshId), acceptors, {
+  const self = Symbol(goal);
+  return ctx.wait(() => observeMesh(ctx, meshId, self), acceptors, {
     what: `ServiceMesh ${meshId} to ${goal}`,
     subject: `ServiceMesh ${meshId}`,
     timeoutMs,
     policy: MESH_POLICY,
     label: meshLabel,
     failureReason: meshFailureReason,
+    feed: meshFeed(ctx, meshId, self, (result) => result),
   });
 }
 

@@ -12,3 +12,9 @@ export {
   type IstioGatewayApiOptions,
   type IstioGatewayObject,
 } from "./istioGatewayApi";
+
+/** Loads @kubernetes/client-node now, so the first gateway step does not pay for it. */
+export function preloadKubeClient(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require("@kubernetes/client-node");
+}

@@ -3,11 +3,8 @@
 // mutation at a time, so both retry its "busy" conflict; an attach whose response was lost is
 // reconciled by checking membership, never sent twice blindly.
 import { isNotFound, isRetryable, MeshClusterInfo, ServiceMeshDetail } from "../api";
-import { describeMesh, meshLabel, ProviderContext, waitMeshRunning, withConflictRetry, writeOnce } from "../framework";
-import { BackoffPolicy, whenError, whenValue } from "../waiter";
-
-/** Attachment polling: 0.5 s plus 30% of the time waited, capped at 10 s (scaled by ASM_WAIT_SCALE). */
-export const CLUSTER_POLICY: BackoffPolicy = { minMs: 500, maxMs: 10_000, growth: 0.3 };
+import { MESH_POLICY, meshFeed, meshLabel, observeMesh, ProviderContext, waitMeshRunning, withConflictRetry, writeOnce } from "../framework";
+import { PollResult, whenError, whenValue } from "../waiter";
 
 const isAttached = (m: ServiceMeshDetail, clusterId: string) => (m.Clusters ?? []).includes(clusterId);
 const running = (m: ServiceMeshDetail) => m.ServiceMeshInfo.State === "running";
@@ -54,12 +51,17 @@ export async function detachCluster(ctx: ProviderContext, meshId: string, cluste
 
 function waitCluster(ctx: ProviderContext, meshId: string, clusterId: string, present: boolean, timeoutMs: number): Promise<ServiceMeshDetail | undefined> {
   const goal = present ? "attached" : "detached";
+  // The mesh itself being gone settles a detach: so is the attachment.
+  const asAttachment = (r: PollResult<ServiceMeshDetail>): PollResult<ServiceMeshDetail | undefined> =>
+    !present && "err" in r && isNotFound(r.err) ? { ok: undefined } : r;
+  const self = Symbol(`${clusterId} ${goal}`);
   return ctx.wait<ServiceMeshDetail | undefined>(
     async () => {
       try {
-        return await describeMesh(ctx, meshId);
+        return await observeMesh(ctx, meshId, self);
       } catch (err) {
-        if (!present && isNotFound(err)) return undefined; // the mesh itself is gone: so is the attachment
+        const r = asAttachment({ err });
+        if ("ok" in r) return r.ok;
         throw err;
       }
     },
@@ -73,9 +75,11 @@ function waitCluster(ctx: ProviderContext, meshId: string, clusterId: string, pr
       what: `cluster ${clusterId} to be ${goal} in ServiceMesh ${meshId}`,
       subject: `ClusterAttachment ${meshId}:${clusterId}`,
       timeoutMs,
-      policy: CLUSTER_POLICY,
+      // The mesh's own schedule: an attachment waits for the same change of the mesh's state.
+      policy: MESH_POLICY,
       label: (r) => ("ok" in r && r.ok ? `${r.ok.ServiceMeshInfo.State}${isAttached(r.ok, clusterId) ? "+listed" : ""}` : "ok" in r ? "gone" : meshLabel(r)),
       failureReason: (r) => ("ok" in r && r.ok ? `mesh state is failed: ${r.ok.ServiceMeshInfo.ErrorMessage || "no ErrorMessage given"}` : "error"),
+      feed: meshFeed(ctx, meshId, self, asAttachment),
     },
   );
 }

@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Crud, defineProvider, describeMeshIfExists, meshIdField, minutes, partialState, ProviderContext, ReadResult, timeoutFor, Timeouts, timeoutsField } from "../framework";
 import { f, FieldSpecs, Props } from "../schema";
 import { providerShim } from "../shim";
+import { warmKubeClientWhileWaiting } from "./kubeWarmup";
 import {
   attachCluster, describeAttachedCluster, detachCluster, parseAttachmentId, waitAttached, waitDetached,
 } from "./clusterAttachment.steps";
@@ -87,6 +88,8 @@ const crud: Crud = { create, read, update: (id, olds, news) => update(id, olds, 
 
 // A cluster belongs to one mesh at a time: a replacement (e.g. the mesh itself was replaced) must
 // detach from the old mesh before attaching to the new one.
+warmKubeClientWhileWaiting();
+
 export const clusterAttachmentProvider = defineProvider(
   { kind: "ClusterAttachment", fields: clusterAttachmentFields, outputs: OUTPUTS, deleteBeforeReplace: true },
   crud,

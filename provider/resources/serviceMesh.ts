@@ -10,8 +10,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defineProvider, Timeouts } from "../framework";
 import { providerShim } from "../shim";
+import { warmKubeClientWhileWaiting } from "./kubeWarmup";
 import { MESH_CREATE_FAILED, serviceMeshCrud } from "./serviceMesh.crud";
 import { SERVICE_MESH_OUTPUTS, serviceMeshFields, validateServiceMesh } from "./serviceMesh.spec";
+
+warmKubeClientWhileWaiting();
 
 export const serviceMeshProvider = defineProvider(
   {

@@ -4,7 +4,10 @@
 //     or exponential backoff with full jitter, capped,
 //   - fires one last poll just before the deadline instead of sleeping past it,
 //   - fails fast on a failure acceptor with the reason the caller extracts (e.g. ErrorMessage),
-//   - reports each poll through onPoll (the framework rate-limits it into Pulumi's log).
+//   - reports each poll through onPoll (the framework rate-limits it into Pulumi's log),
+//   - optionally listens to a feed of results others polled (several resources waiting on one mesh):
+//     each is judged like its own poll, so the first poller to see a change ends every wait it
+//     settles, and a feed can ask for a poll at once instead of sleeping out the delay.
 // Clock and random are injected so unit tests never really sleep.
 import { Acceptor, evaluate, PollResult, WaitState } from "./acceptors";
 import { BackoffPolicy, pollDelay, Random } from "./backoff";
@@ -16,6 +19,14 @@ export interface Observation {
   elapsedMs: number;
   label: string;
   state: WaitState;
+}
+
+/** A result someone else polled, or a request to poll now (e.g. "the busy mesh is free again"). */
+export type FeedEvent<T> = PollResult<T> | { pollNow: true };
+
+export interface WaitFeed<T> {
+  /** Starts delivering events; returns the unsubscribe function. */
+  subscribe(listener: (event: FeedEvent<T>) => void): () => void;
 }
 
 export interface WaitOptions<T> {
@@ -30,6 +41,9 @@ export interface WaitOptions<T> {
   clock?: Clock;
   random?: Random;
   onPoll?(observation: Observation): void;
+  /** Called as each sleep begins, with its length; the next poll's time is already fixed. */
+  onSleep?(ms: number): void;
+  feed?: WaitFeed<T>;
 }
 
 export function validateWaitOptions<T>(opts: WaitOptions<T>): void {
@@ -53,6 +67,32 @@ function defaultReason<T>(result: PollResult<T>): string {
   return "reached a failure state";
 }
 
+/** Events from the feed, delivered one at a time to a waiter that is sleeping. */
+class Inbox<T> {
+  private readonly queue: FeedEvent<T>[] = [];
+  private wake: (() => void) | undefined;
+  readonly unsubscribe: () => void;
+
+  constructor(feed: WaitFeed<T> | undefined) {
+    this.unsubscribe = feed?.subscribe((event) => {
+      this.queue.push(event);
+      this.wake?.();
+    }) ?? (() => undefined);
+  }
+
+  /** The next event, or undefined once `ms` have passed without one. */
+  async next(clock: Clock, ms: number): Promise<FeedEvent<T> | undefined> {
+    if (this.queue.length === 0) {
+      const timer = new AbortController();
+      const arrived = new Promise<void>((resolve) => (this.wake = resolve));
+      await Promise.race([clock.sleep(ms, timer.signal), arrived]);
+      this.wake = undefined;
+      timer.abort();
+    }
+    return this.queue.shift();
+  }
+}
+
 export async function waitUntil<T>(
   poll: () => Promise<T>,
   acceptors: readonly Acceptor<T>[],
@@ -63,22 +103,38 @@ export async function waitUntil<T>(
   const start = clock.now();
   const deadline = start + opts.timeoutMs;
   const report: WaitReport = { what: opts.what, elapsedMs: 0, lastSeen: undefined, observed: {} };
-  for (let attempt = 0; ; attempt++) {
-    const result = await pollOnce(poll);
+  const inbox = new Inbox(opts.feed);
+  /** Judges one result, own or fed: the value on success, a throw on failure, undefined to go on. */
+  const judge = (result: PollResult<T>, attempt: number): { value: T } | undefined => {
     const state = evaluate(acceptors, result);
     const label = opts.label(result);
     report.lastSeen = label;
     report.observed[label] = (report.observed[label] ?? 0) + 1;
     report.elapsedMs = clock.now() - start;
     opts.onPoll?.({ attempt, elapsedMs: report.elapsedMs, label, state });
-    if (state === "success") return (result as { ok: T }).ok;
+    if (state === "success") return { value: (result as { ok: T }).ok };
     if (state === "failure") {
       const cause = "err" in result ? result.err : undefined;
       throw new WaiterFailureError(report, (opts.failureReason ?? defaultReason)(result), cause);
     }
-    const remaining = deadline - clock.now();
-    if (remaining <= 0) throw new WaiterTimeoutError(report);
-    // The last sleep is cut short so one final poll lands just before the deadline.
-    await clock.sleep(Math.min(pollDelay(opts.policy, attempt, clock.now() - start, opts.random), remaining));
+    return undefined;
+  };
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const done = judge(await pollOnce(poll), attempt);
+      if (done) return done.value;
+      if (deadline - clock.now() <= 0) throw new WaiterTimeoutError(report);
+      // The last sleep is cut short so one final poll lands just before the deadline.
+      const pollAt = Math.min(clock.now() + pollDelay(opts.policy, attempt, clock.now() - start, opts.random), deadline);
+      opts.onSleep?.(pollAt - clock.now());
+      for (;;) {
+        const event = await inbox.next(clock, pollAt - clock.now());
+        if (event === undefined || "pollNow" in event) break;
+        const fed = judge(event, attempt);
+        if (fed) return fed.value;
+      }
+    }
+  } finally {
+    inbox.unsubscribe();
   }
 }

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { EMULATOR_CLUSTERS } from "../../emulator";
+import { runIdleWork } from "../../provider/framework";
 import { meshInputs } from "./helpers/fixtures";
 import { startHarness, type Harness } from "./helpers/providerHarness";
 
@@ -56,6 +57,36 @@ describe("ClusterAttachment", () => {
     const conflicts = h.emulator.control.requests().filter((r) => r.code === "Conflict.MeshNotRunning");
     expect(conflicts.length).toBeGreaterThan(0);
     expect(h.emulator.control.counts().AddClusterIntoServiceMesh).toBe(3 + conflicts.filter((r) => r.action === "AddClusterIntoServiceMesh").length);
+  });
+
+  it("sends a queued attachment's change as soon as any read shows the mesh free, not on its own timer", async () => {
+    const meshId = await newMesh();
+    h.emulator.control.setTransitions("ServiceMesh:update", { afterMs: 300 });
+    // Real poll delays here (the mesh's schedule: first retry after 1.6–1.8 s), so only a shared read can be sooner.
+    const scale = process.env.ASM_WAIT_SCALE;
+    process.env.ASM_WAIT_SCALE = "1";
+    runIdleWork(Infinity); // the process's one-time warm-up would otherwise stall the first long sleep's start
+    try {
+      h.emulator.control.clearRequests();
+      const started = Date.now();
+      const first = attach(meshId, primary.clusterId);
+      await new Promise((r) => setTimeout(r, 50));
+      const second = attach(meshId, secondary.clusterId); // meets the busy mesh and queues
+      await new Promise((r) => setTimeout(r, 600));
+      await h.provider("ServiceMesh").read!(meshId, {}); // someone else reads the mesh: it is running again
+      const firstDoneAfter = await first.then(() => Date.now() - started);
+      await second;
+      const adds = h.emulator.control.requests().filter((r) => r.action === "AddClusterIntoServiceMesh");
+      const accepted = adds.filter((r) => r.status === 200).map((r) => Date.parse(r.time) - started);
+      expect(adds.some((r) => r.code === "Conflict.MeshNotRunning")).toBe(true);
+      expect(accepted).toHaveLength(2);
+      // Both waits were settled by that read at ~0.65 s, well before their own polls at >= 1.6 s.
+      expect(firstDoneAfter).toBeLessThan(1_400);
+      expect(accepted[1]).toBeLessThan(1_400);
+    } finally {
+      process.env.ASM_WAIT_SCALE = scale;
+    }
+    expect(await attachedClusters(meshId)).toEqual([primary.clusterId, secondary.clusterId].sort());
   });
 
   it("detaches one cluster without touching the others", async () => {

@@ -1,5 +1,6 @@
 import {
   FakeClock, WaiterFailureError, WaiterTimeoutError, backoffDelay, pollDelay, waitUntil, whenError, whenValue, type Acceptor,
+  type FeedEvent, type WaitFeed,
 } from "../../provider/waiter";
 import { MESH_POLICY } from "../../provider/framework/meshLifecycle";
 
@@ -112,6 +113,84 @@ describe("waitUntil", () => {
       waitUntil(poll, runningAcceptors, { what: "m", timeoutMs: 5, policy: { minMs: 10, maxMs: 5 }, label: stateLabel, clock: new FakeClock() }),
     ).rejects.toThrow(/minMs <= maxMs/);
     expect(poll).not.toHaveBeenCalled();
+  });
+});
+
+describe("waitUntil with a feed of results others polled", () => {
+  /** A feed the test pushes into, recording subscriptions. */
+  function manualFeed<T>() {
+    const listeners = new Set<(e: FeedEvent<T>) => void>();
+    return {
+      feed: { subscribe: (l: (e: FeedEvent<T>) => void) => (listeners.add(l), () => listeners.delete(l)) } satisfies WaitFeed<T>,
+      push: (e: FeedEvent<T>) => listeners.forEach((l) => l(e)),
+      subscribers: () => listeners.size,
+    };
+  }
+
+  it("ends the wait on a fed success without polling again, mid-sleep", async () => {
+    const { feed, push, subscribers } = manualFeed<string>();
+    let polls = 0;
+    const poll = async () => {
+      polls++;
+      setTimeout(() => push({ ok: "running" }), 20); // someone else sees the change during our sleep
+      return "updating";
+    };
+    const started = Date.now();
+    const value = await waitUntil(poll, runningAcceptors, { what: "m", timeoutMs: 60_000, policy: { minMs: 5_000, maxMs: 5_000 }, label: stateLabel, feed });
+    expect(value).toBe("running");
+    expect(polls).toBe(1);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(subscribers()).toBe(0);
+  });
+
+  it("keeps its own schedule when a fed result says keep waiting, and fails fast on a fed failure", async () => {
+    const { feed, push } = manualFeed<string>();
+    const clock = new FakeClock();
+    let polls = 0;
+    const poll = async () => {
+      polls++;
+      if (polls === 1) push({ ok: "updating" });
+      if (polls === 2) push({ ok: "failed" });
+      return "updating";
+    };
+    const err = await waitUntil(poll, runningAcceptors, {
+      what: "m", timeoutMs: 60_000, policy, label: stateLabel, clock, random: () => 0, feed, failureReason: () => "broken",
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WaiterFailureError);
+    expect((err as Error).message).toMatch(/broken \(last seen: failed; observed: updating×3, failed×1\)/);
+    // One full sleep after the fed "updating"; the fed "failed" was judged before the second sleep began.
+    expect(polls).toBe(2);
+    expect(clock.sleeps).toEqual([2_000]);
+  });
+
+  it("polls at once when the feed asks, instead of sleeping out the delay", async () => {
+    const { feed, push } = manualFeed<string>();
+    const states = ["busy", "running"];
+    const poll = async () => {
+      const s = states.shift()!;
+      if (s === "busy") setTimeout(() => push({ pollNow: true }), 20);
+      return s;
+    };
+    const started = Date.now();
+    await expect(waitUntil(poll, runningAcceptors, { what: "m", timeoutMs: 60_000, policy: { minMs: 5_000, maxMs: 5_000 }, label: stateLabel, feed })).resolves.toBe("running");
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("unsubscribes when the wait times out or its poll fails", async () => {
+    const { feed, subscribers } = manualFeed<string>();
+    const clock = new FakeClock();
+    await expect(waitUntil(async () => "updating", runningAcceptors, { what: "m", timeoutMs: 3_000, policy, label: stateLabel, clock, feed })).rejects.toThrow(WaiterTimeoutError);
+    await expect(waitUntil(sequence(new Error("denied")), runningAcceptors, { what: "m", timeoutMs: 3_000, policy, label: stateLabel, clock, feed })).rejects.toThrow(WaiterFailureError);
+    expect(subscribers()).toBe(0);
+  });
+
+  it("tells onSleep how long each sleep will be, before it starts", async () => {
+    const sleeps: number[] = [];
+    const clock = new FakeClock();
+    await waitUntil(sequence("initial", "initial", "running"), runningAcceptors, {
+      what: "m", timeoutMs: 60_000, policy, label: stateLabel, clock, random: () => 0.75, onSleep: (ms) => sleeps.push(ms),
+    });
+    expect(sleeps).toEqual(clock.sleeps);
   });
 });
 
