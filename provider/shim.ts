@@ -12,7 +12,23 @@ export type ResourceKind = "ServiceMesh" | "ClusterAttachment" | "ASMGateway" | 
 /** The package name the provider process resolves from the program's directory. */
 export const PACKAGE_NAME = "asm-pulumi";
 
+/**
+ * One shim object per kind. Pulumi caches a dynamic provider's serialized text by object identity, and
+ * serializing one costs ~20 ms (the first ~250 ms); a new object per resource made a 200-route program
+ * serialize 200 times before its first registration could go out.
+ */
+const shims = new Map<ResourceKind, pulumi.dynamic.ResourceProvider>();
+
 export function providerShim(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
+  let shim = shims.get(kind);
+  if (!shim) {
+    shim = makeShim(kind);
+    shims.set(kind, shim);
+  }
+  return shim;
+}
+
+function makeShim(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   // `require` runs inside the provider process, never at serialization time. The specifier is
   // built from a literal so the serializer sees a plain string, not a captured module object.
   const load = (): pulumi.dynamic.ResourceProvider =>
