@@ -7,7 +7,7 @@ import {
   withConflictRetry,
 } from "../framework";
 import { diffInputs, Props } from "../schema";
-import { liveInputs, networkMismatches, toCreateRequest, toOutputs } from "./serviceMesh.mapping";
+import { liveInputs, networkMismatches, toCreateRequest, toOutputs, userTags } from "./serviceMesh.mapping";
 import { applyChanges, createMeshReconciled, fetchKubeconfig } from "./serviceMesh.steps";
 import { serviceMeshFields } from "./serviceMesh.spec";
 
@@ -25,6 +25,19 @@ function regionFor(ctx: ProviderContext, inputs: Props, mesh?: ServiceMeshDetail
   return region;
 }
 
+/** The mesh's user tags (ListTagResources, every page). */
+async function readTags(ctx: ProviderContext, id: string, regionId: string): Promise<Record<string, string>> {
+  const rows: Array<{ TagKey: string; TagValue?: string }> = [];
+  let token: string | undefined;
+  // A bounded number of pages: a mesh carries at most 20 tags, so more than a few pages means a token loop.
+  for (let page = 0; page === 0 || (token !== undefined && page < 20); page++) {
+    const res = await ctx.client.call("ListTagResources", { RegionId: regionId, ResourceType: "servicemesh", ResourceId: [id], NextToken: token });
+    rows.push(...(res.TagResources ?? []).filter((r) => r.ResourceId === undefined || r.ResourceId === id));
+    token = res.NextToken || undefined;
+  }
+  return userTags(rows);
+}
+
 async function outputsFor(ctx: ProviderContext, inputs: Props, mesh: ServiceMeshDetail): Promise<Props> {
   const id = mesh.ServiceMeshInfo.ServiceMeshId;
   return { ...inputs, ...toOutputs(mesh, await fetchKubeconfig(ctx, id)) };
@@ -34,7 +47,7 @@ async function adopt(ctx: ProviderContext, inputs: Props): Promise<{ id: string;
   const id = String(inputs.adoptId);
   const mesh = await describeMeshIfExists(ctx, id);
   if (!mesh) throw new Error(`adoptId: ServiceMesh ${id} does not exist; give the id of an existing mesh, or remove adoptId to create a new one`);
-  const live = liveInputs(inputs, mesh);
+  const live = liveInputs(inputs, mesh, await readTags(ctx, id, regionFor(ctx, inputs, mesh)));
   const d = diffInputs(serviceMeshFields, live, inputs);
   const conflicts = [...networkMismatches(inputs, mesh), ...d.replaces.filter((p) => p !== "network").map((p) => `${p}: create-only and differs from the live mesh`)];
   if (conflicts.length > 0) throw new Error(`adoptId: ServiceMesh ${id} does not match the program (${conflicts.join("; ")}); change the program to match the existing mesh`);
@@ -74,7 +87,8 @@ export const MESH_CREATE_FAILED = "createFailed";
 async function read(id: string, props: Props, ctx: ProviderContext): Promise<ReadResult | undefined> {
   const mesh = await describeMeshIfExists(ctx, id);
   if (!mesh) return undefined;
-  const inputs = liveInputs(pickInputs(props), mesh);
+  const declared = pickInputs(props);
+  const inputs = liveInputs(declared, mesh, await readTags(ctx, id, regionFor(ctx, declared, mesh)));
   // A mesh that failed at creation stays marked for replacement while it is still failed.
   const mark = props[MESH_CREATE_FAILED] === true && mesh.ServiceMeshInfo.State === "failed" ? { [MESH_CREATE_FAILED]: true } : {};
   return { id, props: { ...(await outputsFor(ctx, inputs, mesh)), ...mark }, inputs };

@@ -66,7 +66,19 @@ function coerce(param: MeshParam, raw: unknown): unknown {
  * live value, so refresh surfaces out-of-band changes and a refresh without drift changes nothing.
  * Inputs the program never set are left unset (no invented diffs).
  */
-export function liveInputs(inputs: Props, mesh: ServiceMeshDetail): Props {
+/** Keys the cloud reserves for its own tags; users cannot set them, so they never count as drift. */
+const SYSTEM_TAG = /^(aliyun|acs:)/i;
+
+/** ListTagResources rows as a tags map, without the cloud's own tags. */
+export function userTags(rows: ReadonlyArray<{ TagKey: string; TagValue?: string }>): Record<string, string> {
+  return Object.fromEntries(rows.filter((r) => !SYSTEM_TAG.test(r.TagKey)).map((r) => [r.TagKey, r.TagValue ?? ""]));
+}
+
+/**
+ * The inputs as the live mesh has them. `liveTags` (from ListTagResources) replaces the declared tags; tags
+ * added out of band to a mesh declared without any show up too, so the next `up` removes them.
+ */
+export function liveInputs(inputs: Props, mesh: ServiceMeshDetail, liveTags?: Record<string, string>): Props {
   let out = { ...inputs };
   const name = mesh.ServiceMeshInfo.Name;
   if (inputs.name !== undefined && name !== undefined) out.name = name;
@@ -77,7 +89,9 @@ export function liveInputs(inputs: Props, mesh: ServiceMeshDetail): Props {
     const live = coerce(p, getPath(mesh, p.read));
     if (live !== undefined) out = setPath(out, p.path, live);
   }
-  if (inputs.tags !== undefined && Array.isArray(mesh.Tag)) {
+  if (liveTags !== undefined) {
+    if (inputs.tags !== undefined || Object.keys(liveTags).length > 0) out.tags = liveTags;
+  } else if (inputs.tags !== undefined && Array.isArray(mesh.Tag)) {
     out.tags = Object.fromEntries(mesh.Tag.map((t) => [t.Key, t.Value]));
   }
   return out;

@@ -183,6 +183,32 @@ describe("ServiceMesh refresh and adoption", () => {
     expect(await mesh.diff!(id, again.props, inputs)).toMatchObject({ changes: false });
   });
 
+  it("reads tags changed out of band (ListTagResources) and the next up puts the declared ones back", async () => {
+    const { id, inputs, outs } = await createMesh({ tags: { team: "platform" } });
+    h.emulator.control.mutate.setTag(id, "team", "someone-else");
+    h.emulator.control.mutate.setTag(id, "owner", "console-user");
+    h.emulator.control.mutate.setTag(id, "acs:system", "set-by-the-cloud"); // the cloud's own: never drift
+    const refreshed = await mesh.read!(id, outs);
+    expect(refreshed.inputs).toMatchObject({ tags: { team: "someone-else", owner: "console-user" } });
+    expect((refreshed.inputs as Props).tags).not.toHaveProperty("acs:system");
+    expect(await mesh.diff!(id, refreshed.props, inputs)).toMatchObject({ changes: true, replaces: [] });
+    const restored = (await mesh.update!(id, refreshed.props, inputs)).outs as Props;
+    const again = await mesh.read!(id, restored);
+    expect((again.inputs as Props).tags).toEqual({ team: "platform" });
+    expect(await mesh.diff!(id, again.props, inputs)).toMatchObject({ changes: false });
+  });
+
+  it("shows tags added out of band to a mesh declared without tags, and leaves an untagged mesh's tags unset", async () => {
+    const { id, inputs, outs } = await createMesh();
+    expect((await mesh.read!(id, outs)).inputs).not.toHaveProperty("tags");
+    h.emulator.control.mutate.setTag(id, "owner", "console-user");
+    const refreshed = await mesh.read!(id, outs);
+    expect((refreshed.inputs as Props).tags).toEqual({ owner: "console-user" });
+    expect(await mesh.diff!(id, refreshed.props, inputs)).toMatchObject({ changes: true });
+    const restored = (await mesh.update!(id, refreshed.props, inputs)).outs as Props;
+    expect((await mesh.read!(id, restored)).inputs).not.toHaveProperty("tags");
+  });
+
   it("drops a mesh deleted out of band from state", async () => {
     const { id, outs } = await createMesh();
     h.emulator.control.mutate.deleteMesh(id);

@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { ServiceMeshDetail } from "../../provider/api";
-import { liveInputs, networkMismatches, toCreateRequest, toFeatureRequest, toOutputs } from "../../provider/resources/serviceMesh.mapping";
+import { liveInputs, networkMismatches, toCreateRequest, toFeatureRequest, toOutputs, userTags } from "../../provider/resources/serviceMesh.mapping";
 import { MESH_PARAMS } from "../../provider/resources/serviceMesh.params";
 import { serviceMeshFields } from "../../provider/resources/serviceMesh.spec";
 
@@ -47,6 +47,19 @@ describe("liveInputs", () => {
     const live = liveInputs(inputs, detail({ Name: "renamed" }, { Tracing: false, Telemetry: false, Kiali: { Enabled: false }, Audit: { Enabled: true } }));
     expect(live).toMatchObject({ name: "renamed", tracing: { enabled: false, sampling: 50 }, kiali: { enabled: false }, prometheus: { enabled: false } });
     expect(live.audit).toBeUndefined();
+  });
+
+  it("takes tags from ListTagResources when given: declared ones replaced, undeclared ones shown only when present", () => {
+    expect(liveInputs({ ...inputs, tags: { team: "a" } }, detail(), { team: "b" }).tags).toEqual({ team: "b" });
+    expect(liveInputs({ ...inputs, tags: { team: "a" } }, detail(), {}).tags).toEqual({});
+    const { tags: _declared, ...untagged } = inputs;
+    expect(liveInputs(untagged, detail(), { owner: "x" }).tags).toEqual({ owner: "x" });
+    expect(liveInputs(untagged, detail(), {})).not.toHaveProperty("tags");
+  });
+
+  it("leaves the cloud's own tags (aliyun*, acs:*) out of the user's tags", () => {
+    expect(userTags([{ TagKey: "team", TagValue: "a" }, { TagKey: "acs:ecs:owner", TagValue: "x" }, { TagKey: "aliyun-system" }, { TagKey: "empty" }]))
+      .toEqual({ team: "a", empty: "" });
   });
 
   it("coerces string booleans and numbers from the wire to the field's type", () => {

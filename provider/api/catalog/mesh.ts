@@ -96,6 +96,10 @@ export const meshOperations = {
     { RegionId: string; ResourceType: "servicemesh"; ResourceId: string[]; Tag: TagWire[] },
     BaseResponse
   >({ method: "POST", query: "all", readOnly: false, idempotent: true }),
+  ListTagResources: op<
+    { RegionId: string; ResourceType: "servicemesh"; ResourceId: string[]; NextToken?: string },
+    BaseResponse & { NextToken?: string; TagResources?: Array<{ ResourceId?: string; ResourceType?: string; TagKey: string; TagValue?: string }> }
+  >({ method: "POST", query: "all", readOnly: true, idempotent: true }),
   UntagResources: op<
     { RegionId: string; ResourceType: "servicemesh"; ResourceId: string[]; TagKey?: string[]; All?: boolean },
     BaseResponse
