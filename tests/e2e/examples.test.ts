@@ -3,7 +3,7 @@
 // destroyed.
 import * as path from "node:path";
 import { DEFAULT_REGION, DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS } from "../../emulator";
-import { plannedChanges, type PreviewJson } from "../../scripts/lib/previewSteps";
+import { plannedChanges, type PreviewJson } from "../../cli/previewSteps";
 import { issueCertificate } from "../../scripts/lib/selfSignedCert";
 import { emulatorStack, type EmulatorStack } from "./harness/emulatorStack";
 import { REPO_ROOT } from "./harness/pulumiCli";

@@ -2,7 +2,7 @@
 // attachment, an ingress gateway, its TLS secret and three routes, driven through the commands a user runs.
 import { DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS } from "../../emulator";
 import { istioGatewayApi } from "../../provider/kube";
-import { changedFields, plannedChanges, parseUrn, type PreviewJson } from "../../scripts/lib/previewSteps";
+import { changedFields, plannedChanges, parseUrn, type PreviewJson } from "../../cli/previewSteps";
 import { issueCertificate } from "../../scripts/lib/selfSignedCert";
 import { emulatorStack, type EmulatorStack } from "./harness/emulatorStack";
 

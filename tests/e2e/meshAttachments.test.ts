@@ -3,7 +3,7 @@
 // successive commands on one stack do.
 import { DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS, OTHER_VPC } from "../../emulator";
 import { emulatorStack, type EmulatorStack } from "./harness/emulatorStack";
-import { changedFields, parseUrn, plannedChanges } from "../../scripts/lib/previewSteps";
+import { changedFields, parseUrn, plannedChanges } from "../../cli/previewSteps";
 import { resourceSteps, type PreviewJson, type PreviewStep } from "./harness/pulumiCli";
 
 const [PRIMARY, SECONDARY] = [EMULATOR_CLUSTERS.primary.clusterId, EMULATOR_CLUSTERS.secondary.clusterId];

@@ -3,7 +3,7 @@
 // deleted out of band, and a mesh that fails while it is being created. One stack; every step ends
 // with the emulator holding each declared object exactly once (or nothing after destroy), a
 // converged stack, and no secret in the state or the CLI output.
-import { plannedChanges } from "../../scripts/lib/previewSteps";
+import { plannedChanges } from "../../cli/previewSteps";
 import {
   expectConverged, expectFullStackOnce, expectNothingLeft, expectNoSecretsLeaked, inventory, noteTokens, startRelStack, type RelStack,
 } from "./helpers/relStack";

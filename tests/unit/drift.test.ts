@@ -3,9 +3,9 @@
 // deleting a route in the emulator), and on small hand-made cases for what the recording lacks.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { detectDrift, maskSecrets, SECRET_SIG, type StoredState } from "../../scripts/lib/drift";
-import { formatDriftJson, formatDriftText } from "../../scripts/lib/driftFormat";
-import type { PreviewJson } from "../../scripts/lib/previewSteps";
+import { detectDrift, maskSecrets, SECRET_SIG, type StoredState } from "../../cli/drift";
+import { formatDriftJson, formatDriftText } from "../../cli/driftFormat";
+import type { PreviewJson } from "../../cli/previewSteps";
 
 const DIR = path.join(__dirname, "..", "fixtures", "preview");
 const load = <T>(name: string) => JSON.parse(fs.readFileSync(path.join(DIR, `${name}.json`), "utf8")) as T;

@@ -1,7 +1,7 @@
 // The drift command's arguments and exit codes, with a fake `pulumi` that answers from recorded output.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseDriftArgs, projectDir, runDrift, type PulumiRunner } from "../../scripts/lib/driftCli";
+import { parseDriftArgs, projectDir, runDrift, type PulumiRunner } from "../../cli/driftCli";
 
 const DIR = path.join(__dirname, "..", "fixtures", "preview");
 const text = (name: string) => fs.readFileSync(path.join(DIR, `${name}.json`), "utf8");

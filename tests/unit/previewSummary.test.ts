@@ -4,9 +4,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEMO_CREDENTIALS } from "../../emulator";
-import { renderMarkdown } from "../../scripts/lib/previewMarkdown";
-import type { PreviewJson } from "../../scripts/lib/previewSteps";
-import { hasDisruptive, summarizePreview, type PreviewSummary } from "../../scripts/lib/previewSummary";
+import { renderMarkdown } from "../../cli/previewMarkdown";
+import type { PreviewJson } from "../../cli/previewSteps";
+import { hasDisruptive, summarizePreview, type PreviewSummary } from "../../cli/previewSummary";
 
 const DIR = path.join(__dirname, "..", "fixtures", "preview");
 const raw = (name: string) => fs.readFileSync(path.join(DIR, `${name}.json`), "utf8");

@@ -3,10 +3,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { countLine, formatField, formatValue, renderMarkdown } from "../../scripts/lib/previewMarkdown";
-import { parseSummaryArgs, parsePreviewText, runPreviewSummary } from "../../scripts/lib/previewSummaryCli";
-import { UNKNOWN, type PreviewJson } from "../../scripts/lib/previewSteps";
-import { expandChange, summarizePreview } from "../../scripts/lib/previewSummary";
+import { countLine, formatField, formatValue, renderMarkdown } from "../../cli/previewMarkdown";
+import { parseSummaryArgs, parsePreviewText, runPreviewSummary } from "../../cli/previewSummaryCli";
+import { UNKNOWN, type PreviewJson } from "../../cli/previewSteps";
+import { expandChange, summarizePreview } from "../../cli/previewSummary";
 
 const URN = (type: string, name: string) => `urn:pulumi:dev::shop::${type}::${name}`;
 const MESH = "pulumi-nodejs:dynamic/asm:ServiceMesh";

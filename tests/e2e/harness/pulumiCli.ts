@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { PreviewJson, PreviewStep } from "../../../scripts/lib/previewSteps";
+import type { PreviewJson, PreviewStep } from "../../../cli/previewSteps";
 
 export type { PreviewJson, PreviewStep };
 

@@ -1,6 +1,7 @@
-// Command line of scripts/preview-summary: reads `pulumi preview --json` from a file or stdin and prints
-// the markdown comment. Exit codes: 0 printed; 2 bad arguments or input; 3 disruptive changes present
-// and --fail-on-disruptive given (the markdown is printed anyway).
+// Command line of the preview summary (`asm-preview-summary` when installed; scripts/preview-summary in
+// this repo): reads `pulumi preview --json` from a file or stdin and prints the markdown comment.
+// Exit codes: 0 printed; 2 bad arguments or input; 3 disruptive changes present and
+// --fail-on-disruptive given (the markdown is printed anyway).
 import * as fs from "node:fs";
 import type { PreviewJson } from "./previewSteps";
 import { hasDisruptive, summarizePreview } from "./previewSummary";

@@ -1,6 +1,7 @@
-// Command line of scripts/drift (`npm run drift -- --stack NAME`): exports the stack's state, runs
-// `pulumi preview --refresh --json` (which refreshes in memory only and writes nothing) and reports the
-// difference. Exit codes: 0 no drift, 1 drift, 2 error (bad arguments, pulumi failed, unreadable output).
+// Command line of the drift check (`asm-drift` when installed; `npm run drift -- --stack NAME` in this
+// repo): exports the stack's state, runs `pulumi preview --refresh --json` (which refreshes in memory
+// only and writes nothing) and reports the difference. Exit codes: 0 no drift, 1 drift, 2 error (bad
+// arguments, pulumi failed, unreadable output).
 import { spawn } from "node:child_process";
 import * as path from "node:path";
 import type { PreviewJson } from "./previewSteps";
