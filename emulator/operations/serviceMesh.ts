@@ -1,6 +1,6 @@
-// ServiceMesh actions: create, read, list, rename, feature update, delete, kubeconfig.
-// Lifecycle: create → `initial` → `running`; UpdateMeshFeature → `updating` → `running`;
-// delete → `deleting` → gone (ServiceMesh.NotFound). Timing comes from the profile (../modelled.ts).
+// ServiceMesh actions: create, read, list, rename, feature and control-plane-log update, delete, kubeconfig.
+// Lifecycle: create → `initial` → `running`; UpdateMeshFeature and UpdateControlPlaneLogConfig → `updating`
+// → `running`; delete → `deleting` → gone (ServiceMesh.NotFound). Timing comes from the profile (../modelled.ts).
 import * as E from "../errors/catalog";
 import { buildKubeconfig } from "../kube/kubeconfig";
 import { DELETABLE_MESH_STATES, MeshState } from "../modelled";
@@ -89,6 +89,20 @@ function updateMeshFeature(ctx: OpContext, p: Params): Record<string, unknown> {
   return {};
 }
 
+/** The mesh's control-plane log collection (research/asm-api.md §1.1: Enabled, Project, LogTTLInDay). */
+function updateControlPlaneLogConfig(ctx: OpContext, p: Params): Record<string, unknown> {
+  const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
+  const enabled = p.bool("Enabled");
+  if (enabled === undefined) throw E.missingParameter("Enabled");
+  const project = p.str("Project");
+  const ttl = p.int("LogTTLInDay", 1);
+  mesh.options.ControlPlaneLogEnabled = enabled;
+  if (project !== undefined) mesh.options.ControlPlaneLogProject = project;
+  if (ttl !== undefined) mesh.options.ControlPlaneLogTTLInDay = ttl;
+  beginMeshPhase(ctx.store, mesh, MeshState.updating, "ServiceMesh:update");
+  return {};
+}
+
 function deleteServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
   const force = p.bool("Force") ?? false;
@@ -123,6 +137,7 @@ export const serviceMeshOperations = {
   DescribeServiceMeshes: op(describeServiceMeshes),
   ModifyServiceMeshName: op(modifyServiceMeshName),
   UpdateMeshFeature: op(updateMeshFeature),
+  UpdateControlPlaneLogConfig: op(updateControlPlaneLogConfig),
   DeleteServiceMesh: op(deleteServiceMesh),
   DescribeServiceMeshKubeconfig: op(describeServiceMeshKubeconfig),
 } satisfies Record<string, OperationSpec>;

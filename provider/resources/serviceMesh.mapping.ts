@@ -48,6 +48,23 @@ export function toFeatureRequest(news: Props, changed: readonly string[]): Wire 
   return req;
 }
 
+/**
+ * UpdateControlPlaneLogConfig's request when a control-plane-log input changed, else undefined. The call
+ * sets the whole configuration, so it carries every declared value, not only the changed one.
+ */
+export function toControlPlaneLogRequest(news: Props, changed: readonly string[]): { Enabled: boolean; Project?: string } | undefined {
+  const rows = MESH_PARAMS.filter((p) => p.mode === "controlPlaneLog");
+  if (!rows.some((p) => changed.includes(p.path))) return undefined;
+  const req: Wire = {};
+  for (const p of rows) {
+    const v = getPath(news, p.path);
+    const wire = p.updateWire ?? p.wire;
+    if (v !== undefined) req[wire] = v as string | boolean;
+    else if (p.field.kind === "bool") req[wire] = false;
+  }
+  return req as { Enabled: boolean; Project?: string };
+}
+
 function coerce(param: MeshParam, raw: unknown): unknown {
   if (raw === undefined || raw === null) return undefined;
   switch (param.field.kind) {

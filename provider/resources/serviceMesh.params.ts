@@ -1,8 +1,9 @@
 // ServiceMesh: the declarative table of every CreateServiceMesh parameter (research/asm-api.md §1.1,
 // seeds 003/004), one row each: the camelCase input path, the wire name, the field spec, how it is
 // changed after create, and where DescribeServiceMeshDetail reports it (for drift).
-//   mode "feature": updated in place through UpdateMeshFeature
-//   mode "create":  create-only; a change replaces the mesh (docs/resources/serviceMesh.md lists them)
+//   mode "feature":         updated in place through UpdateMeshFeature
+//   mode "controlPlaneLog": updated in place through UpdateControlPlaneLogConfig (wire name `updateWire`)
+//   mode "create":          create-only; a change replaces the mesh (docs/resources/serviceMesh.md lists them)
 // The schema spec, the create request, the update request and drift detection all derive from it.
 import { f, Field } from "../schema";
 
@@ -10,7 +11,9 @@ export interface MeshParam {
   path: string;
   wire: string;
   field: Field;
-  mode: "feature" | "create";
+  mode: "feature" | "controlPlaneLog" | "create";
+  /** The parameter's name in its update call, where it differs from the create parameter's. */
+  updateWire?: string;
   /** Dotted path under DescribeServiceMeshDetail's `ServiceMesh`, when the API reports the value. */
   read?: string;
 }
@@ -77,8 +80,8 @@ export const MESH_PARAMS: readonly MeshParam[] = [
   feat("accessLog.serviceEnabled", "AccessLogServiceEnabled", f.bool(), `${MC}.Proxy.AccessLogServiceEnabled`),
   feat("accessLog.serviceHost", "AccessLogServiceHost", f.string(), `${MC}.Proxy.AccessLogServiceHost`),
   feat("accessLog.servicePort", "AccessLogServicePort", f.int({ min: 1, max: 65535 }), `${MC}.Proxy.AccessLogServicePort`),
-  once("controlPlaneLog.enabled", "ControlPlaneLogEnabled", f.bool()),
-  once("controlPlaneLog.project", "ControlPlaneLogProject", f.string()),
+  { ...row("controlPlaneLog.enabled", "ControlPlaneLogEnabled", f.bool(), "controlPlaneLog", `${MC}.ControlPlaneLogInfo.Enabled`), updateWire: "Enabled" },
+  { ...row("controlPlaneLog.project", "ControlPlaneLogProject", f.string(), "controlPlaneLog", `${MC}.ControlPlaneLogInfo.Project`), updateWire: "Project" },
   feat("filters.redis", "RedisFilterEnabled", f.bool(), `${MC}.ProtocolSupport.RedisFilterEnabled`),
   feat("filters.mysql", "MysqlFilterEnabled", f.bool(), `${MC}.ProtocolSupport.MysqlFilterEnabled`),
   feat("filters.thrift", "ThriftFilterEnabled", f.bool(), `${MC}.ProtocolSupport.ThriftFilterEnabled`),

@@ -6,7 +6,7 @@
 import { classifyError, CreateServiceMeshRequest, ServiceMeshDetail } from "../api";
 import { describeMesh, MESH_POLICY, ProviderContext, waitMeshRunning, withConflictRetry, writeOnce } from "../framework";
 import { changedUnder, isPlainObject, Props } from "../schema";
-import { toFeatureRequest, toTagWire } from "./serviceMesh.mapping";
+import { toControlPlaneLogRequest, toFeatureRequest, toTagWire } from "./serviceMesh.mapping";
 
 const LOST_RESPONSE_RETRIES = 3;
 
@@ -85,6 +85,11 @@ export async function applyChanges(ctx: ProviderContext, id: string, olds: Props
   const features = toFeatureRequest(news, changed);
   if (Object.keys(features).length > 0) {
     await mutate("UpdateMeshFeature", () => ctx.client.call("UpdateMeshFeature", { ServiceMeshId: id, ...features }));
+    settled = await waitMeshRunning(ctx, id, remaining());
+  }
+  const logConfig = toControlPlaneLogRequest(news, changed);
+  if (logConfig) {
+    await mutate("UpdateControlPlaneLogConfig", () => ctx.client.call("UpdateControlPlaneLogConfig", { ServiceMeshId: id, ...logConfig }));
     settled = await waitMeshRunning(ctx, id, remaining());
   }
   if (changed.includes("istioVersion") && typeof news.istioVersion === "string") {

@@ -54,6 +54,17 @@ describe.each<Algorithm>(["ACS3-HMAC-SHA256", "v2"])("ServiceMesh actions signed
     expect(mesh.Spec.MeshConfig.Pilot.TraceSampling).toBe(50);
   });
 
+  it("changes the control-plane log collection through UpdateControlPlaneLogConfig, passing through updating", async () => {
+    const id = await runningMesh(c);
+    const missing = await c.fail("UpdateControlPlaneLogConfig", { ServiceMeshId: id, Project: "mesh-logs" });
+    expect([missing.code, missing.statusCode]).toEqual(["MissingParameter", 400]);
+    expect(missing.message).toContain('"Enabled"');
+    await c.call("UpdateControlPlaneLogConfig", { ServiceMeshId: id, Enabled: true, Project: "mesh-logs", LogTTLInDay: 30 });
+    await readUntil(c, id, "updating", 1);
+    const mesh = await readUntil(c, id, "running", 1) as Record<string, any>; // any: deep wire shape
+    expect(mesh.Spec.MeshConfig.ControlPlaneLogInfo).toEqual({ Enabled: true, Project: "mesh-logs" });
+  });
+
   it("rejects a wrong type and names the parameter", async () => {
     const id = await runningMesh(c);
     const e = await c.fail("UpdateMeshFeature", { ServiceMeshId: id, Tracing: "sometimes" });

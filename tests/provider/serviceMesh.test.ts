@@ -54,6 +54,21 @@ describe("ServiceMesh happy path", () => {
     expect((await mesh.read!(id, updated)).id).toBeFalsy();
   });
 
+  it("turns control-plane logs on in place with one UpdateControlPlaneLogConfig call, and reads them back for drift", async () => {
+    const { id, inputs, outs } = await createMesh();
+    const news = await checked({ ...inputs, controlPlaneLog: { enabled: true, project: "mesh-logs" } });
+    expect(await mesh.diff!(id, outs, news)).toMatchObject({ changes: true, replaces: [] });
+    h.emulator.control.clearRequests();
+    const updated = (await mesh.update!(id, outs, news)).outs as Props;
+    expect(h.emulator.control.counts()).toMatchObject({ UpdateControlPlaneLogConfig: 1 });
+    expect(h.emulator.control.counts().UpdateMeshFeature).toBeUndefined();
+    const read = await mesh.read!(id, updated);
+    expect(read.inputs).toMatchObject({ controlPlaneLog: { enabled: true, project: "mesh-logs" } });
+    expect(await mesh.diff!(id, read.props, news)).toMatchObject({ changes: false });
+    h.emulator.control.mutate.setFeature(id, "ControlPlaneLogEnabled", false); // switched off in the console
+    expect((await mesh.read!(id, updated)).inputs).toMatchObject({ controlPlaneLog: { enabled: false } });
+  });
+
   it("replaces on a create-only change and reports which property forces it", async () => {
     const { id, inputs, outs } = await createMesh({ edition: "Default" });
     const diff = await mesh.diff!(id, outs, { ...inputs, edition: "Pro", network: { vpcId: OTHER_VPC, vSwitchIds: ["vsw-x"] } });

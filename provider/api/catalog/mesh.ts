@@ -88,6 +88,10 @@ export const meshOperations = {
     { ServiceMeshId: string },
     BaseResponse & { Version?: { IstioVersion?: string; IstioOperatorVersion?: string; KubernetesVersion?: string } }
   >({ method: "POST", query: "all", readOnly: true, idempotent: true }),
+  UpdateControlPlaneLogConfig: op<
+    { ServiceMeshId: string; Enabled: boolean; Project?: string; LogTTLInDay?: number },
+    BaseResponse
+  >({ method: "POST", query: [], readOnly: false, idempotent: true }),
   DeleteServiceMesh: op<
     { ServiceMeshId: string; Force?: boolean; RetainResources?: string },
     BaseResponse
