@@ -36,7 +36,8 @@ const feat = (path: string, wire: string, field: Field, read?: string) => row(pa
 const once = (path: string, wire: string, field: Field, read?: string) => row(path, wire, field, "create", read);
 
 export const MESH_PARAMS: readonly MeshParam[] = [
-  once("edition", "Edition", f.enumOf(["Default", "Pro"]), "ServiceMeshInfo.Profile"),
+  // Default → Pro is an in-place upgrade (UpgradeMeshEditionPartially SwitchToPro); there is no way back.
+  once("edition", "Edition", f.enumOf(["Default", "Pro"], { inPlaceWhen: (before, after) => (before ?? "Default") === "Default" && after === "Pro" }), "ServiceMeshInfo.Profile"),
   feat("clusterSpec", "ClusterSpec", f.enumOf(["standard", "enterprise", "ultimate"]), "ClusterSpec"),
   once("billing.chargeType", "ChargeType", f.enumOf(["PayOnDemand", "PrePay"])),
   once("billing.period", "Period", f.int({ min: 1, max: 36 })),

@@ -92,8 +92,11 @@ export async function applyChanges(ctx: ProviderContext, id: string, olds: Props
     await mutate("UpdateControlPlaneLogConfig", () => ctx.client.call("UpdateControlPlaneLogConfig", { ServiceMeshId: id, ...logConfig }));
     settled = await waitMeshRunning(ctx, id, remaining());
   }
-  if (changed.includes("istioVersion") && typeof news.istioVersion === "string") {
-    const req = { ServiceMeshId: id, ExpectedVersion: news.istioVersion, ASMGatewayContinue: news.upgradeGateways === true };
+  // A version upgrade and the switch to Pro are one call (the diff lets edition change in place only to Pro).
+  const newVersion = changed.includes("istioVersion") && typeof news.istioVersion === "string" ? news.istioVersion : undefined;
+  const toPro = changed.includes("edition") && news.edition === "Pro";
+  if (newVersion !== undefined || toPro) {
+    const req = { ServiceMeshId: id, ExpectedVersion: newVersion, SwitchToPro: toPro || undefined, ASMGatewayContinue: news.upgradeGateways === true };
     await mutate("UpgradeMeshEditionPartially", () => ctx.client.call("UpgradeMeshEditionPartially", req));
     settled = await waitMeshRunning(ctx, id, remaining());
   }

@@ -39,6 +39,7 @@ export interface ServiceMeshArgs {
   istioVersion?: In<string>;
   /** Upgrade the mesh's gateways together with the mesh (ASMGatewayContinue). */
   upgradeGateways?: In<boolean>;
+  /** Default → Pro upgrades in place; Pro → Default replaces the mesh. */
   edition?: In<"Default" | "Pro">;
   clusterSpec?: In<"standard" | "enterprise" | "ultimate">;
   billing?: Group<{ chargeType: "PayOnDemand" | "PrePay"; period: number; autoRenew: boolean; autoRenewPeriod: number }>;

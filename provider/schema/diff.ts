@@ -1,6 +1,6 @@
 // Generic `diff`: compares only declared input fields, leaf by leaf. A changed createOnly leaf
-// replaces the resource (reported under its top-level property, which is what Pulumi displays);
-// any other change is an in-place update. A value still unknown during preview counts as changed.
+// replaces the resource (reported under its top-level property, which is what Pulumi displays),
+// unless its `inPlaceWhen` allows that particular change; any other change is an in-place update. A value still unknown during preview counts as changed.
 import { Field, FieldSpecs, isPlainObject, isUnknown, Props } from "./fields";
 
 export interface InputDiff {
@@ -30,7 +30,8 @@ function diffField(path: string, field: Field, olds: unknown, news: unknown, inh
   }
   if (!isUnknown(news) && deepEqual(olds, news)) return;
   out.changed.push(path);
-  if (createOnly && !out.replaces.includes(top)) out.replaces.push(top);
+  const inPlace = !isUnknown(news) && field.inPlaceWhen?.(olds, news) === true;
+  if (createOnly && !inPlace && !out.replaces.includes(top)) out.replaces.push(top);
 }
 
 export function diffInputs(specs: FieldSpecs, olds: Props, news: Props): InputDiff {

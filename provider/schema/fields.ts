@@ -12,6 +12,8 @@ export interface FieldCommon {
   required?: boolean;
   /** Changing the field replaces the resource. */
   createOnly?: boolean;
+  /** For a createOnly field: the changes the API can still make in place (e.g. edition Default → Pro). */
+  inPlaceWhen?: (before: unknown, after: unknown) => boolean;
   /** Never echoed in messages. */
   secret?: boolean;
   /** What to give, used in "required; give <hint>". */

@@ -54,6 +54,19 @@ describe("ServiceMesh happy path", () => {
     expect((await mesh.read!(id, updated)).id).toBeFalsy();
   });
 
+  it("switches the edition from Default to Pro in place with UpgradeMeshEditionPartially, and never back", async () => {
+    const { id, inputs, outs } = await createMesh({ edition: "Default" });
+    const pro = await checked({ ...inputs, edition: "Pro" });
+    expect(await mesh.diff!(id, outs, pro)).toMatchObject({ changes: true, replaces: [] });
+    h.emulator.control.clearRequests();
+    const updated = (await mesh.update!(id, outs, pro)).outs as Props;
+    expect(h.emulator.control.counts()).toMatchObject({ UpgradeMeshEditionPartially: 1 });
+    const read = await mesh.read!(id, updated);
+    expect(read.inputs).toMatchObject({ edition: "Pro" });
+    expect(await mesh.diff!(id, read.props, pro)).toMatchObject({ changes: false });
+    expect(await mesh.diff!(id, read.props, { ...pro, edition: "Default" })).toMatchObject({ changes: true, replaces: ["edition"] });
+  });
+
   it("turns control-plane logs on in place with one UpdateControlPlaneLogConfig call, and reads them back for drift", async () => {
     const { id, inputs, outs } = await createMesh();
     const news = await checked({ ...inputs, controlPlaneLog: { enabled: true, project: "mesh-logs" } });
@@ -70,8 +83,9 @@ describe("ServiceMesh happy path", () => {
   });
 
   it("replaces on a create-only change and reports which property forces it", async () => {
-    const { id, inputs, outs } = await createMesh({ edition: "Default" });
-    const diff = await mesh.diff!(id, outs, { ...inputs, edition: "Pro", network: { vpcId: OTHER_VPC, vSwitchIds: ["vsw-x"] } });
+    // Pro → Default has no in-place path (only Default → Pro has: see the edition test below).
+    const { id, inputs, outs } = await createMesh({ edition: "Pro" });
+    const diff = await mesh.diff!(id, outs, { ...inputs, edition: "Default", network: { vpcId: OTHER_VPC, vSwitchIds: ["vsw-x"] } });
     expect(diff.replaces).toEqual(["network", "edition"]);
   });
 

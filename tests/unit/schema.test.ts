@@ -68,6 +68,13 @@ describe("diffInputs", () => {
     expect(diffInputs(specs, base, news as Record<string, unknown>)).toEqual({ changed, replaces });
   });
 
+  it("changes a create-only field in place when its inPlaceWhen allows that change, and replaces otherwise", () => {
+    const tiered: FieldSpecs = { tier: f.enumOf(["basic", "premium"], { createOnly: true, inPlaceWhen: (b, a) => b === "basic" && a === "premium" }) };
+    expect(diffInputs(tiered, { tier: "basic" }, { tier: "premium" })).toEqual({ changed: ["tier"], replaces: [] });
+    expect(diffInputs(tiered, { tier: "premium" }, { tier: "basic" })).toEqual({ changed: ["tier"], replaces: ["tier"] });
+    expect(diffInputs(tiered, { tier: "basic" }, { tier: UNKNOWN })).toEqual({ changed: ["tier"], replaces: ["tier"] });
+  });
+
   it("ignores outputs and keys not declared in the spec", () => {
     expect(diffInputs(specs, { ...base, state: "running", __provider: "a" }, { ...base, __provider: "b" })).toEqual({ changed: [], replaces: [] });
   });
