@@ -5,7 +5,7 @@
 //
 // Only reads sent after a listener subscribed reach it: a read in flight when a wait began may show
 // the mesh as it was before that wait's own change (still `running`), which must not end the wait.
-import { ServiceMeshDetail } from "../api";
+import { isNotFound, ServiceMeshDetail } from "../api";
 import { FeedEvent, PollResult, WaitFeed } from "../waiter";
 import { ProviderContext } from "./context";
 
@@ -52,6 +52,9 @@ export function meshFeed<T>(
       const since = sent;
       const listener: Listener = (result, at, source) => {
         if (at <= since || source === self) return;
+        // Of errors only "gone" is news; any other failed read the wait meets itself if it is real, and
+        // another caller's passing failure must not end this wait.
+        if ("err" in result && !isNotFound(result.err)) return;
         const event = translate(result);
         if (event !== undefined) deliver(event);
       };

@@ -12,6 +12,7 @@ function scriptedContext(endpoint: string, states: string[]) {
       const state = states.shift() ?? "running";
       await new Promise<void>((resolve) => gates.push(resolve));
       if (state === "NotFound") throw Object.assign(new Error("gone"), { code: "ServiceMesh.NotFound" });
+      if (state === "Forbidden") throw Object.assign(new Error("denied"), { code: "Forbidden.RAM" });
       return { ServiceMesh: { ServiceMeshInfo: { State: state } } };
     },
   };
@@ -63,14 +64,14 @@ describe("meshObservations: waits on one mesh share its reads", () => {
     unsubscribe();
   });
 
-  it("feeds errors too, and drops what the translation drops", async () => {
-    const { ctx, releaseNext } = scriptedContext("e1", ["NotFound", "updating", "running"]);
+  it("feeds a mesh-gone error but no other error, and drops what the translation drops", async () => {
+    const { ctx, releaseNext } = scriptedContext("e1", ["Forbidden", "NotFound", "updating", "running"]);
     const seen: string[] = [];
     const translate = (r: PollResult<Detail>): FeedEvent<Detail> | undefined =>
       "err" in r ? r : r.ok.ServiceMeshInfo.State === "running" ? { pollNow: true } : undefined;
     const unsubscribe = meshFeed<Detail>(ctx, "m1", Symbol("waiter"), translate).subscribe((e) => seen.push(stateOf(e)));
-    const reads = [observeMesh(ctx, "m1").catch(() => undefined), observeMesh(ctx, "m1"), observeMesh(ctx, "m1")];
-    for (let i = 0; i < 3; i++) {
+    const reads = [observeMesh(ctx, "m1").catch(() => undefined), observeMesh(ctx, "m1").catch(() => undefined), observeMesh(ctx, "m1"), observeMesh(ctx, "m1")];
+    for (let i = 0; i < 4; i++) {
       releaseNext();
       await tick();
     }
