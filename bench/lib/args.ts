@@ -14,3 +14,12 @@ export const median = (values: readonly number[]): number => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
+
+/** One of `choices` given as `--name value`, else `fallback`. */
+export function choiceArg<T extends string>(name: string, choices: readonly T[], fallback: T, argv: readonly string[] = process.argv): T {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = argv[i + 1] as T;
+  if (!choices.includes(value)) throw new Error(`--${name}: "${argv[i + 1] ?? ""}" is not allowed; use one of ${choices.join(", ")}`);
+  return value;
+}

@@ -65,7 +65,7 @@ export async function withConflictRetry<T>(ctx: ProviderContext, mutate: () => P
   const self = Symbol(opts.what);
   const feed = opts.meshId === undefined
     ? undefined
-    : meshFeed<T>(ctx, opts.meshId, self, (r) => ("ok" in r && r.ok.ServiceMeshInfo.State === "running" ? { pollNow: true } : undefined));
+    : meshFeed<T>(ctx, opts.meshId, self, (r) => ("ok" in r ? (r.ok.ServiceMeshInfo.State === "running" ? { pollNow: true } : { seen: true }) : undefined));
   try {
     return await ctx.wait<T>(readingMeshAfterConflict(ctx, mutate, opts.meshId, self), [
       whenValue<T>(() => true, "success"),

@@ -21,8 +21,11 @@ export interface Observation {
   state: WaitState;
 }
 
-/** A result someone else polled, or a request to poll now (e.g. "the busy mesh is free again"). */
-export type FeedEvent<T> = PollResult<T> | { pollNow: true };
+/**
+ * A result someone else polled; or a request to poll now (e.g. "the busy mesh is free again"); or word
+ * that someone looked and saw nothing for this wait (its next poll can wait a full delay from now).
+ */
+export type FeedEvent<T> = PollResult<T> | { pollNow: true } | { seen: true };
 
 export interface WaitFeed<T> {
   /** Starts delivering events; returns the unsubscribe function. */
@@ -125,13 +128,19 @@ export async function waitUntil<T>(
       if (done) return done.value;
       if (deadline - clock.now() <= 0) throw new WaiterTimeoutError(report);
       // The last sleep is cut short so one final poll lands just before the deadline.
-      const pollAt = Math.min(clock.now() + pollDelay(opts.policy, attempt, clock.now() - start, opts.random), deadline);
+      const nextPoll = () => Math.min(clock.now() + pollDelay(opts.policy, attempt, clock.now() - start, opts.random), deadline);
+      let pollAt = nextPoll();
       opts.onSleep?.(pollAt - clock.now());
       for (;;) {
         const event = await inbox.next(clock, pollAt - clock.now());
         if (event === undefined || "pollNow" in event) break;
-        const fed = judge(event, attempt);
-        if (fed) return fed.value;
+        if (!("seen" in event)) {
+          const fed = judge(event, attempt);
+          if (fed) return fed.value;
+        }
+        // Someone else has just looked: this wait's own look can come a full delay later, so several
+        // waits on one thing poll about as often as one.
+        pollAt = nextPoll();
       }
     }
   } finally {

@@ -143,7 +143,7 @@ describe("waitUntil with a feed of results others polled", () => {
     expect(subscribers()).toBe(0);
   });
 
-  it("keeps its own schedule when a fed result says keep waiting, and fails fast on a fed failure", async () => {
+  it("judges a fed result that says keep waiting without polling, and fails fast on a fed failure", async () => {
     const { feed, push } = manualFeed<string>();
     const clock = new FakeClock();
     let polls = 0;
@@ -161,6 +161,25 @@ describe("waitUntil with a feed of results others polled", () => {
     // One full sleep after the fed "updating"; the fed "failed" was judged before the second sleep began.
     expect(polls).toBe(2);
     expect(clock.sleeps).toEqual([2_000]);
+  });
+
+  it("waits a full delay after someone else's look before polling itself, so two waits poll about as often as one", async () => {
+    const { feed, push } = manualFeed<string>();
+    const pollTimes: number[] = [];
+    const started = Date.now();
+    const poll = async () => {
+      pollTimes.push(Date.now() - started);
+      if (pollTimes.length === 1) {
+        setTimeout(() => push({ ok: "updating" }), 200); // another wait's read, judged: keep waiting
+        setTimeout(() => push({ seen: true }), 400); // another look that says nothing about this wait
+        return "updating";
+      }
+      return "running";
+    };
+    await waitUntil(poll, runningAcceptors, { what: "m", timeoutMs: 60_000, policy: { minMs: 300, maxMs: 300 }, label: stateLabel, feed });
+    // Without the feed the second poll comes at ~300 ms; each fed look pushes it a full 300 ms on: ~700 ms.
+    expect(pollTimes).toHaveLength(2);
+    expect(pollTimes[1]).toBeGreaterThanOrEqual(650);
   });
 
   it("polls at once when the feed asks, instead of sleeping out the delay", async () => {
