@@ -1,8 +1,9 @@
 // A mesh accepts one mutation at a time: while it is `updating` it answers every other change with
 // a retryable conflict (Conflict.MeshNotRunning and kin). withConflictRetry repeats a mutation on
-// those conflicts with the shared waiter's backoff until `timeoutMs`, so several attachments to one
-// mesh created in parallel all succeed. Throttling is retried the same way. Any other error is
-// rethrown unchanged.
+// those conflicts through the shared waiter until `timeoutMs`: on the mesh's polling schedule, and at
+// once when any wait in the process sees the mesh `running` (meshObservations), so several attachments
+// to one mesh created in parallel all succeed, one after the other. Throttling is retried the same way.
+// Any other error is rethrown unchanged.
 import { isConflict, isThrottled } from "../api";
 import { whenError, whenValue, WaiterFailureError } from "../waiter";
 import { ProviderContext } from "./context";
