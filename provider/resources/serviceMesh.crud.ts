@@ -88,10 +88,12 @@ async function read(id: string, props: Props, ctx: ProviderContext): Promise<Rea
   const mesh = await describeMeshIfExists(ctx, id);
   if (!mesh) return undefined;
   const declared = pickInputs(props);
-  const inputs = liveInputs(declared, mesh, await readTags(ctx, id, regionFor(ctx, declared, mesh)));
+  // Independent reads: one round trip of waiting instead of two on every refresh.
+  const [tags, kubeconfig] = await Promise.all([readTags(ctx, id, regionFor(ctx, declared, mesh)), fetchKubeconfig(ctx, id)]);
+  const inputs = liveInputs(declared, mesh, tags);
   // A mesh that failed at creation stays marked for replacement while it is still failed.
   const mark = props[MESH_CREATE_FAILED] === true && mesh.ServiceMeshInfo.State === "failed" ? { [MESH_CREATE_FAILED]: true } : {};
-  return { id, props: { ...(await outputsFor(ctx, inputs, mesh)), ...mark }, inputs };
+  return { id, props: { ...inputs, ...toOutputs(mesh, kubeconfig), ...mark }, inputs };
 }
 
 async function update(id: string, olds: Props, news: Props, diff: { changed: string[] }, ctx: ProviderContext): Promise<Props> {

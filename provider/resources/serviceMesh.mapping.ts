@@ -33,19 +33,24 @@ export function toCreateRequest(inputs: Props, regionId: string): CreateServiceM
 }
 
 /**
- * UpdateMeshFeature parameters for the feature fields among `changed` paths. A removed boolean is
- * sent as false (the API default) so removing a flag turns the feature off; other removed values
- * keep their live setting, since the API has no "unset".
+ * An update call's parameters for `rows`, under each row's update name. A removed boolean is sent as
+ * false (the API default) so removing a flag turns the feature off; other removed values keep their live
+ * setting, since the API has no "unset".
  */
-export function toFeatureRequest(news: Props, changed: readonly string[]): Wire {
+function updateParams(rows: readonly MeshParam[], news: Props): Wire {
   const req: Wire = {};
-  for (const p of MESH_PARAMS) {
-    if (p.mode !== "feature" || !changed.includes(p.path)) continue;
-    const v = getPath(news, p.path);
-    if (v !== undefined) req[p.wire] = wireValue(v);
-    else if (p.field.kind === "bool") req[p.wire] = false;
+  for (const p of rows) {
+    const wire = p.updateWire ?? p.wire;
+    const v = wireValue(getPath(news, p.path));
+    if (v !== undefined) req[wire] = v;
+    else if (p.field.kind === "bool") req[wire] = false;
   }
   return req;
+}
+
+/** UpdateMeshFeature parameters for the feature fields among `changed` paths. */
+export function toFeatureRequest(news: Props, changed: readonly string[]): Wire {
+  return updateParams(MESH_PARAMS.filter((p) => p.mode === "feature" && changed.includes(p.path)), news);
 }
 
 /**
@@ -55,14 +60,7 @@ export function toFeatureRequest(news: Props, changed: readonly string[]): Wire 
 export function toControlPlaneLogRequest(news: Props, changed: readonly string[]): { Enabled: boolean; Project?: string } | undefined {
   const rows = MESH_PARAMS.filter((p) => p.mode === "controlPlaneLog");
   if (!rows.some((p) => changed.includes(p.path))) return undefined;
-  const req: Wire = {};
-  for (const p of rows) {
-    const v = getPath(news, p.path);
-    const wire = p.updateWire ?? p.wire;
-    if (v !== undefined) req[wire] = v as string | boolean;
-    else if (p.field.kind === "bool") req[wire] = false;
-  }
-  return req as { Enabled: boolean; Project?: string };
+  return updateParams(rows, news) as { Enabled: boolean; Project?: string };
 }
 
 function coerce(param: MeshParam, raw: unknown): unknown {
