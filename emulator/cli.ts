@@ -14,6 +14,8 @@ const USAGE = `Usage: asm-emulator [options]
   --faults FILE       JSON array of fault rules to start with (see emulator/README.md)
   --seed N            seed for ids and probabilistic faults (default 1)
   --rate-limit R[:B]  token bucket: R requests/second, burst B (default unlimited)
+  --gateway-defaults on|off
+                      store gateways with the CRD's documented spec defaults filled in (default off)
   --help              show this text`;
 
 function takeValue(argv: string[], i: number, flag: string): string {
@@ -61,6 +63,10 @@ export function parseArgs(argv: string[]): EmulatorOptions | "help" {
         opts.rateLimit = { requestsPerSecond: int(flag, rps, 1, 1_000_000), ...(burst ? { burst: int(flag, burst, 1, 1_000_000) } : {}) };
         break;
       }
+      case "--gateway-defaults":
+        if (v !== "on" && v !== "off") throw new Error(`--gateway-defaults must be on or off, got "${v}".`);
+        opts.gatewayDefaults = v === "on";
+        break;
       default: throw new Error(`unknown option ${flag}.\n${USAGE}`);
     }
   }

@@ -31,6 +31,8 @@ export interface EmulatorControl {
   clearFaults(): void;
   faults(): FaultRule[];
   setRateLimit(limit: RateLimit | undefined): void;
+  /** Whether gateways are stored with the documented spec defaults filled in (modelled.ts). */
+  setGatewayDefaults(enabled: boolean): void;
   requests(): RequestLogEntry[];
   counts(): Record<string, number>;
   clearRequests(): void;
@@ -70,6 +72,7 @@ export function createControl(rt: Runtime): EmulatorControl {
       rt.faults.clear();
       rt.log.clear();
       rt.rules.clearOverrides();
+      rt.gatewayDefaults = rt.initialGatewayDefaults;
     },
     state: () => rt.store.snapshot(),
     setProfile: (profile) => {
@@ -87,6 +90,10 @@ export function createControl(rt: Runtime): EmulatorControl {
     clearFaults: () => rt.faults.clear(),
     faults: () => rt.faults.list(),
     setRateLimit: (limit) => rt.setRateLimit(limit),
+    setGatewayDefaults: (enabled) => {
+      if (typeof enabled !== "boolean") throw new Error(`gateway defaults "enabled" must be true or false; got ${JSON.stringify(enabled)}.`);
+      rt.gatewayDefaults = enabled;
+    },
     requests: () => rt.log.list(),
     counts: () => rt.log.counts(),
     clearRequests: () => rt.log.clear(),

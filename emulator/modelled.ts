@@ -75,6 +75,15 @@ export const PROFILE_LATENCY_MS: Record<ProfileName, number> = { instant: 0, fas
 /** Namespace a gateway lands in when its Body names none (the console's default). */
 export const DEFAULT_GATEWAY_NAMESPACE = "istio-system";
 
+/**
+ * Spec keys whose defaults the IstioGateway CRD reference documents ("ASM gateway CRD reference":
+ * externalTrafficPolicy Cluster, replicaCount 1). Whether the real control plane writes them into the
+ * stored object is not documented, so the emulator fills them in only when asked
+ * (RuntimeOptions.gatewayDefaults, `--gateway-defaults`, control setGatewayDefaults): clients must
+ * cope with both.
+ */
+export const DOCUMENTED_GATEWAY_DEFAULTS: Readonly<Record<string, string | number>> = { externalTrafficPolicy: "Cluster", replicaCount: 1 };
+
 /** A cluster cannot leave a mesh while a gateway still runs on it. */
 export const CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS = true;
 

@@ -30,6 +30,8 @@ export interface RuntimeOptions {
   clock?: Clock;
   /** Largest accepted request body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Store gateways with the documented spec defaults filled in (default false; see modelled.ts). */
+  gatewayDefaults?: boolean;
 }
 
 export class Runtime {
@@ -44,6 +46,9 @@ export class Runtime {
   readonly maxBodyBytes: number;
   limiter: TokenBucket | undefined;
   baseUrl = "";
+  /** Starts as RuntimeOptions.gatewayDefaults; the control handle changes it, reset restores it. */
+  gatewayDefaults: boolean;
+  readonly initialGatewayDefaults: boolean;
 
   constructor(opts: RuntimeOptions) {
     this.seed = opts.seed ?? 1;
@@ -56,6 +61,8 @@ export class Runtime {
     for (const rule of opts.faults ?? []) this.faults.add(rule);
     this.setRateLimit(opts.rateLimit);
     this.maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+    this.initialGatewayDefaults = opts.gatewayDefaults ?? false;
+    this.gatewayDefaults = this.initialGatewayDefaults;
   }
 
   setRateLimit(limit: RateLimit | undefined): void {
@@ -67,6 +74,6 @@ export class Runtime {
   }
 
   operationContext(): OpContext {
-    return { store: this.store, rules: this.rules, baseUrl: this.baseUrl, kubeToken: (id) => this.kubeToken(id) };
+    return { store: this.store, rules: this.rules, baseUrl: this.baseUrl, kubeToken: (id) => this.kubeToken(id), gatewayDefaults: this.gatewayDefaults };
   }
 }

@@ -23,6 +23,7 @@ const ROUTES: Record<string, Route> = {
   "POST faults": (c, b) => ({ id: c.addFault(b as unknown as FaultRule) }),
   "DELETE faults": (c, _b, rest) => (rest ? c.removeFault(rest) : c.clearFaults(), { ok: true }),
   "POST ratelimit": (c, b) => (c.setRateLimit(b.requestsPerSecond === undefined ? undefined : (b as unknown as RateLimit)), { ok: true }),
+  "POST gateway-defaults": (c, b) => (c.setGatewayDefaults(b.enabled as boolean), { ok: true }),
   "GET requests": (c) => c.requests(),
   "GET counts": (c) => c.counts(),
   "DELETE requests": (c) => (c.clearRequests(), { ok: true }),

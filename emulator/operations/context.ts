@@ -16,6 +16,8 @@ export interface OpContext {
   /** Base URL of this emulator, for the kubeconfig it hands out. */
   baseUrl: string;
   kubeToken(meshId: string): string;
+  /** Fill the documented IstioGateway spec defaults into stored gateways (see DOCUMENTED_GATEWAY_DEFAULTS). */
+  gatewayDefaults: boolean;
   /** Set by handlers to the mesh a call concerns, for the request log and failResource faults. */
   meshId?: string;
 }

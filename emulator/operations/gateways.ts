@@ -2,7 +2,7 @@
 // mesh; reads and deletes go through the mesh's Kubernetes API (../kube/kubeApi.ts), as on the
 // real service, which has no gateway read or delete action. The mesh must be running.
 import * as E from "../errors/catalog";
-import { DEFAULT_GATEWAY_NAMESPACE } from "../modelled";
+import { DEFAULT_GATEWAY_NAMESPACE, DOCUMENTED_GATEWAY_DEFAULTS } from "../modelled";
 import type { GatewayRecord, MeshRecord } from "../state/records";
 import { mutableMesh, type OpContext, type OperationSpec } from "./context";
 import { parseIstioGatewayBody } from "./istioGatewayBody";
@@ -20,6 +20,11 @@ export function requireGateway(mesh: MeshRecord, name: string): GatewayRecord {
   return gw;
 }
 
+/** The spec as the control plane stores it: with the documented defaults when the emulator models them. */
+function storedSpec(ctx: OpContext, spec: Record<string, unknown>): Record<string, unknown> {
+  return ctx.gatewayDefaults ? { ...DOCUMENTED_GATEWAY_DEFAULTS, ...spec } : spec;
+}
+
 function createGateway(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
   const body = parseIstioGatewayBody(p.reqStr("Body"), p.str("IstioGatewayName"), mesh.clusters);
@@ -28,7 +33,7 @@ function createGateway(ctx: OpContext, p: Params): Record<string, unknown> {
   mesh.resourceVersion += 1;
   mesh.gateways[key] = {
     namespace: body.namespace, name: body.name, uid: ctx.store.newUid(), generation: 1,
-    resourceVersion: mesh.resourceVersion, createdAt: ctx.store.clockNow(), labels: body.labels, spec: body.spec,
+    resourceVersion: mesh.resourceVersion, createdAt: ctx.store.clockNow(), labels: body.labels, spec: storedSpec(ctx, body.spec),
   };
   ctx.store.markDirty();
   return {};
@@ -40,7 +45,7 @@ function updateGateway(ctx: OpContext, p: Params): Record<string, unknown> {
   const gw = mesh.gateways[`${body.namespace}/${body.name}`];
   if (!gw || gw.deletion) throw E.gatewayNotFound(mesh.id, `${body.namespace}/${body.name}`);
   mesh.resourceVersion += 1;
-  gw.spec = body.spec;
+  gw.spec = storedSpec(ctx, body.spec);
   gw.labels = body.labels;
   gw.generation += 1;
   gw.resourceVersion = mesh.resourceVersion;

@@ -5,7 +5,9 @@
 // Ready when the custom resource exists with the declared spec; gone when it no longer exists.
 // Replacement: meshId, namespace, name. Every spec field updates in place. Refresh maps the
 // live spec back to arguments (extraSpec catches undeclared keys), so drift shows in the next
-// preview and `up` writes the declared spec again.
+// preview and `up` writes the declared spec again. Keys the control plane itself filled in when
+// the spec was last written (defaults; recorded as serverSpecKeys) are left out of that mapping
+// unless declared: they are the control plane's, and counting them would show a change forever.
 // Adoption: `adopt: true` takes over an existing gateway of that name (it must exist) and applies
 // the declared spec to it instead of creating one.
 import * as pulumi from "@pulumi/pulumi";
@@ -52,7 +54,7 @@ const portFields = {
 
 /** Inputs outside the field DSL: validated by checkGateway, compared by diffGateway. */
 const STRUCTURED = ["ports", "extraSpec"] as const;
-const OUTPUTS = ["fullName"] as const;
+const OUTPUTS = ["fullName", "serverSpecKeys"] as const;
 const DEFAULT_TIMEOUTS = { create: minutes(10), update: minutes(10), delete: minutes(10) };
 
 type GatewayInputs = GatewaySpecArgs & { meshId: string; name: string; namespace: string; adopt?: boolean; timeouts?: Timeouts };
@@ -94,8 +96,26 @@ function specChanged(changed: string[]): boolean {
   return changed.some((path) => !path.startsWith("timeouts") && path !== "adopt");
 }
 
-function outputsOf(a: GatewayInputs): Props {
-  return { ...a, fullName: `${a.namespace}:${a.name}` };
+function outputsOf(a: GatewayInputs, serverSpecKeys: string[]): Props {
+  return { ...a, fullName: `${a.namespace}:${a.name}`, serverSpecKeys };
+}
+
+/** serverSpecKeys of a state (absent in states written before it was recorded). */
+function recordedServerKeys(props: Props): string[] {
+  return Array.isArray(props.serverSpecKeys) ? props.serverSpecKeys.filter((k): k is string => typeof k === "string") : [];
+}
+
+/** Keys of the live spec that the write did not send: the control plane filled them in. */
+function serverKeysOf(live: IstioGatewayObject, a: GatewaySpecArgs): string[] {
+  const declared = toGatewaySpec(a);
+  return Object.keys(live.spec ?? {}).filter((k) => !(k in declared)).sort();
+}
+
+/** The live spec without the control plane's own keys, unless the arguments declare them. */
+function ownedSpec(live: JsonObject, prior: Props): JsonObject {
+  const declared = toGatewaySpec(asInputs(prior));
+  const serverKeys = recordedServerKeys(prior);
+  return Object.fromEntries(Object.entries(live).filter(([k]) => k in declared || !serverKeys.includes(k)));
 }
 
 function writeGateway(ctx: ProviderContext, action: "CreateASMGateway" | "UpdateASMGateway", a: GatewayInputs, timeoutMs: number) {
@@ -104,17 +124,18 @@ function writeGateway(ctx: ProviderContext, action: "CreateASMGateway" | "Update
   return writeWhenMeshSettles(ctx, `ASMGateway ${a.namespace}/${a.name}`, timeoutMs, () => ctx.client.call(action, params));
 }
 
-/** Waits until the custom resource shows every declared spec key with the declared value. */
-function waitForSpec(ctx: ProviderContext, kube: IstioGatewayApi, a: GatewayInputs, timeoutMs: number) {
+/** Waits until the custom resource shows every declared spec key with the declared value; returns it. */
+async function waitForSpec(ctx: ProviderContext, kube: IstioGatewayApi, a: GatewayInputs, timeoutMs: number): Promise<IstioGatewayObject> {
   const declared = toGatewaySpec(a);
   const matches = (o: IstioGatewayObject | undefined) => !!o && Object.entries(declared).every(([k, v]) => deepEqual(o.spec?.[k], v));
-  return ctx.wait(() => kube.get(a.namespace, a.name), [whenValue(matches, "success"), whenError(isTransientKube, "retry")], {
+  const live = await ctx.wait(() => kube.get(a.namespace, a.name), [whenValue(matches, "success"), whenError(isTransientKube, "retry")], {
     what: `IstioGateway ${a.namespace}/${a.name} to show the declared spec`,
     subject: `ASMGateway ${a.namespace}/${a.name}`,
     timeoutMs,
     policy: { minMs: 500, maxMs: 10_000, growth: 0.3 },
     label: (r) => ("err" in r ? kubeLabel(r.err) : r.ok ? "spec pending" : "absent"),
   });
+  return live as IstioGatewayObject; // the success acceptor only takes a defined object
 }
 
 async function createGateway(inputs: Props, ctx: ProviderContext) {
@@ -134,10 +155,10 @@ async function createGateway(inputs: Props, ctx: ProviderContext) {
       throw err;
     });
   }
-  await waitForSpec(ctx, kube, a, timeoutMs).catch((err: unknown) => {
-    throw partialState(id, outputsOf(a), err);
+  const live = await waitForSpec(ctx, kube, a, timeoutMs).catch((err: unknown) => {
+    throw partialState(id, outputsOf(a, []), err);
   });
-  return { id, outs: outputsOf(a) };
+  return { id, outs: outputsOf(a, serverKeysOf(live, a)) };
 }
 
 async function readGateway(id: string, props: Props, ctx: ProviderContext) {
@@ -148,21 +169,21 @@ async function readGateway(id: string, props: Props, ctx: ProviderContext) {
   });
   const live = kube && (await kube.get(namespace, name));
   if (!live || live.metadata.deletionTimestamp) return undefined;
-  const inputs: Props = { meshId, namespace, name, ...fromGatewaySpec((live.spec ?? {}) as JsonObject) };
+  const inputs: Props = { meshId, namespace, name, ...fromGatewaySpec(ownedSpec((live.spec ?? {}) as JsonObject, props)) };
   for (const key of ["adopt", "timeouts"]) if (props[key] !== undefined) inputs[key] = props[key];
-  return { id, props: outputsOf(asInputs(inputs)), inputs };
+  return { id, props: outputsOf(asInputs(inputs), recordedServerKeys(props)), inputs };
 }
 
 async function updateGateway(id: string, olds: Props, news: Props, ctx: ProviderContext) {
   const a = asInputs(news);
-  if (!specChanged(diffGateway(olds, news).changed)) return outputsOf(a);
+  if (!specChanged(diffGateway(olds, news).changed)) return outputsOf(a, recordedServerKeys(olds));
   const timeoutMs = timeoutFor("update", a.timeouts, DEFAULT_TIMEOUTS);
   const kube = await meshKubeApi(ctx, a.meshId);
   await writeGateway(ctx, "UpdateASMGateway", a, timeoutMs);
-  await waitForSpec(ctx, kube, a, timeoutMs).catch((err: unknown) => {
-    throw partialState(id, outputsOf(a), err);
+  const live = await waitForSpec(ctx, kube, a, timeoutMs).catch((err: unknown) => {
+    throw partialState(id, outputsOf(a, recordedServerKeys(olds)), err);
   });
-  return outputsOf(a);
+  return outputsOf(a, serverKeysOf(live, a));
 }
 
 async function deleteGateway(id: string, props: Props, ctx: ProviderContext) {

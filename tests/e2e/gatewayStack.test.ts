@@ -32,6 +32,8 @@ beforeAll(async () => {
     config: { "e2e:vpcId": DEFAULT_VPC, "e2e:vSwitchId": DEFAULT_VSWITCH, "e2e:clusterId": CLUSTER, "e2e:tlsCert": tls.certPem },
   });
   await env.stack.setConfig({ "e2e:tlsKey": tls.keyPem }, { secret: true });
+  // The stricter case for drift: the control plane writes the CRD's documented defaults into the object.
+  env.emulator.control.setGatewayDefaults(true);
 });
 
 afterAll(async () => {
@@ -56,6 +58,12 @@ describe("a stack with a gateway, a TLS secret and three routes", () => {
     const preview = await env.stack.previewJson();
     expect(changes(preview)).toEqual([]);
     expect(preview.changeSummary).toEqual({ same: 8 });
+  });
+
+  it("a preview --refresh right after up shows no changes although the control plane filled in spec defaults", async () => {
+    expect(await liveGatewaySpec()).toMatchObject({ externalTrafficPolicy: "Cluster" });
+    const preview = await env.stack.previewJson(["--refresh"]);
+    expect(changes(preview)).toEqual([]);
   });
 
   it("stores the certificate and the key only as secrets and leaks no key material into the state file", async () => {

@@ -81,6 +81,17 @@ describe("control API over HTTP", () => {
     expect(((await readUntil(c, id, "failed", 1)).ServiceMeshInfo as Record<string, unknown>).ErrorMessage).toBe("broken on purpose");
   });
 
+  it("turns gateway spec defaults on over HTTP and from --gateway-defaults, refusing anything but a boolean or on/off", async () => {
+    expect((await ctl("POST", "gateway-defaults", { enabled: "yes" })).body).toEqual({ error: 'gateway defaults "enabled" must be true or false; got "yes".' });
+    expect((await ctl("POST", "gateway-defaults", { enabled: true })).status).toBe(200);
+    const id = await runningMesh(c, [PRIMARY]);
+    await c.call("CreateASMGateway", { ServiceMeshId: id, IstioGatewayName: "gw", Body: gatewayBody("gw", [PRIMARY]) });
+    const dump = (await ctl("GET", "state")).body as { meshes: Record<string, { gateways: Record<string, { spec: Record<string, unknown> }> }> };
+    expect(dump.meshes[id].gateways["istio-system/gw"].spec.externalTrafficPolicy).toBe("Cluster");
+    expect(parseArgs(["--gateway-defaults", "on"])).toMatchObject({ gatewayDefaults: true });
+    expect(() => parseArgs(["--gateway-defaults", "yes"])).toThrow('--gateway-defaults must be on or off, got "yes".');
+  });
+
   it("answers 404 for an unknown control route and 400 for a body that is not JSON", async () => {
     expect((await ctl("GET", "nothing")).status).toBe(404);
     const res = await fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: "{" });

@@ -132,6 +132,26 @@ describe("ASMGateway actions and the mesh's Kubernetes API", () => {
     expect(obj.metadata.generation).toBe(2);
   });
 
+  it("stores the spec as sent unless gateway defaults are on, then fills the documented defaults the Body leaves out", async () => {
+    const id = await runningMesh(c, [PRIMARY]);
+    const spec = async (name: string, mesh = id) => ((await (await kubeFor(mesh)).getNamespacedCustomObject(G, V, NS, P, name)).body as KubeObject).spec;
+    await c.call("CreateASMGateway", { ServiceMeshId: id, IstioGatewayName: "plain", Body: gatewayBody("plain", [PRIMARY]) });
+    expect(await spec("plain")).not.toHaveProperty("externalTrafficPolicy");
+
+    emu.control.setGatewayDefaults(true);
+    await c.call("CreateASMGateway", { ServiceMeshId: id, IstioGatewayName: "gw", Body: gatewayBody("gw", [PRIMARY], { replicaCount: 3 }) });
+    expect(await spec("gw")).toMatchObject({ externalTrafficPolicy: "Cluster", replicaCount: 3 });
+    const withoutCount = JSON.parse(gatewayBody("gw", [PRIMARY], { externalTrafficPolicy: "Local" })) as { spec: Record<string, unknown> };
+    delete withoutCount.spec.replicaCount;
+    await c.call("UpdateASMGateway", { ServiceMeshId: id, IstioGatewayName: "gw", Body: JSON.stringify(withoutCount) });
+    expect(await spec("gw")).toMatchObject({ externalTrafficPolicy: "Local", replicaCount: 1 });
+
+    emu.control.reset();
+    const id2 = await runningMesh(c, [PRIMARY]);
+    await c.call("CreateASMGateway", { ServiceMeshId: id2, IstioGatewayName: "after-reset", Body: gatewayBody("after-reset", [PRIMARY]) });
+    expect(await spec("after-reset", id2)).not.toHaveProperty("externalTrafficPolicy");
+  });
+
   it("filters a list by label selector", async () => {
     const id = await runningMesh(c, [PRIMARY]);
     const labelled = `apiVersion: ${G}/${V}\nkind: IstioGateway\nmetadata:\n  name: edge\n  labels: {tier: edge}\nspec:\n  clusterIds: ["${PRIMARY}"]\n`;

@@ -78,6 +78,66 @@ describe("ASMGateway provider", () => {
     expect(await liveSpec("gw-drift")).not.toHaveProperty("hostNetwork");
   });
 
+  describe("when the control plane fills in spec defaults", () => {
+    beforeEach(() => h.emulator.control.setGatewayDefaults(true));
+    afterEach(() => h.emulator.control.setGatewayDefaults(false));
+    const withoutCount = (name: string): Props => {
+      const { replicaCount: _dropped, ...rest } = args(name);
+      return rest;
+    };
+
+    it("records the keys it filled in and leaves them out of refresh, so an undeclared default never shows as drift", async () => {
+      const inputs = await checked(withoutCount("gw-defaults"));
+      const { id, outs } = await provider.create(inputs);
+      expect(outs.serverSpecKeys).toEqual(["externalTrafficPolicy", "replicaCount"]);
+      expect(await liveSpec("gw-defaults")).toMatchObject({ externalTrafficPolicy: "Cluster", replicaCount: 1 });
+      const read = await provider.read!(id, outs);
+      expect(read.inputs).toEqual(inputs);
+      expect(read.props).toMatchObject({ serverSpecKeys: ["externalTrafficPolicy", "replicaCount"] });
+      expect((await provider.diff!(id, read.props!, inputs)).changes).toBe(false);
+    });
+
+    it("still shows a key added out of band and a declared key changed out of band", async () => {
+      const inputs = await checked(args("gw-defaults-drift"));
+      const { id, outs } = await provider.create(inputs);
+      expect(outs.serverSpecKeys).toEqual(["externalTrafficPolicy"]);
+      h.emulator.control.mutate.patchGatewaySpec(meshId, "istio-system", "gw-defaults-drift", { replicaCount: 4, hostNetwork: true });
+      const read = await provider.read!(id, outs);
+      expect(read.inputs).toMatchObject({ replicaCount: 4, extraSpec: { hostNetwork: true } });
+      expect(read.inputs).not.toHaveProperty("extraSpec.externalTrafficPolicy");
+      expect((await provider.diff!(id, read.props!, inputs)).changes).toBe(true);
+    });
+
+    it("hands a key the program stops declaring to the control plane, and takes one back once it is declared", async () => {
+      const inputs = await checked(args("gw-defaults-update"));
+      const { id, outs } = await provider.create(inputs);
+      const dropped = await checked(withoutCount("gw-defaults-update"));
+      const afterDrop = await provider.update!(id, outs, dropped);
+      expect(afterDrop.outs?.serverSpecKeys).toEqual(["externalTrafficPolicy", "replicaCount"]);
+      const read = await provider.read!(id, afterDrop.outs!);
+      expect(read.inputs).toEqual(dropped);
+
+      const declared = await checked({ ...withoutCount("gw-defaults-update"), extraSpec: { externalTrafficPolicy: "Local" } });
+      const afterDeclare = await provider.update!(id, read.props!, declared);
+      expect(afterDeclare.outs?.serverSpecKeys).toEqual(["replicaCount"]);
+      h.emulator.control.mutate.patchGatewaySpec(meshId, "istio-system", "gw-defaults-update", { externalTrafficPolicy: "Cluster" });
+      const drifted = await provider.read!(id, afterDeclare.outs!);
+      expect(drifted.inputs).toMatchObject({ extraSpec: { externalTrafficPolicy: "Cluster" } });
+      expect((await provider.diff!(id, drifted.props!, declared)).changes).toBe(true);
+    });
+
+    it("shows every live key of a state recorded before serverSpecKeys existed, and records them on the next update", async () => {
+      const inputs = await checked(withoutCount("gw-defaults-old"));
+      const { id, outs } = await provider.create(inputs);
+      const { serverSpecKeys: _unrecorded, ...oldState } = outs;
+      const read = await provider.read!(id, oldState);
+      expect(read.inputs).toMatchObject({ replicaCount: 1, extraSpec: { externalTrafficPolicy: "Cluster" } });
+      const updated = await provider.update!(id, read.props!, inputs);
+      expect(updated.outs?.serverSpecKeys).toEqual(["externalTrafficPolicy", "replicaCount"]);
+      expect((await provider.read!(id, updated.outs!)).inputs).toEqual(inputs);
+    });
+  });
+
   it("updates spec changes in place through UpdateASMGateway", async () => {
     const inputs = await checked(args("gw-update"));
     const { id, outs } = await provider.create(inputs);
