@@ -77,12 +77,13 @@ function summarize(runs: RunFigures[], criticalMs: number) {
 }
 
 function print(s: ReturnType<typeof summarize>, last: RunFigures, runs: number, profile: string): void {
+  const kube = (c: CallSummary) => c.kube?.total ?? 0;
   printTable(`Quickstart, ${profile} profile, real poll delays (median of ${runs} runs)`, [
-    { figure: "emulator critical path", seconds: seconds(s.criticalMs), apiCalls: "" },
-    { figure: "baseline: up of trivial resources", seconds: seconds(s.baselineMs), apiCalls: 0 },
-    { figure: "quickstart up", seconds: seconds(s.upMs), apiCalls: last.calls.up.total },
-    { figure: "no-change up", seconds: seconds(s.noChangeMs), apiCalls: last.calls.noChange.total },
-    { figure: "destroy", seconds: seconds(s.destroyMs), apiCalls: last.calls.destroy.total },
+    { figure: "emulator critical path", seconds: seconds(s.criticalMs), apiCalls: "", kubeCalls: "" },
+    { figure: "baseline: up of trivial resources", seconds: seconds(s.baselineMs), apiCalls: 0, kubeCalls: 0 },
+    { figure: "quickstart up", seconds: seconds(s.upMs), apiCalls: last.calls.up.total, kubeCalls: kube(last.calls.up) },
+    { figure: "no-change up", seconds: seconds(s.noChangeMs), apiCalls: last.calls.noChange.total, kubeCalls: kube(last.calls.noChange) },
+    { figure: "destroy", seconds: seconds(s.destroyMs), apiCalls: last.calls.destroy.total, kubeCalls: kube(last.calls.destroy) },
   ]);
   const verdict = s.ratio <= TARGET_RATIO ? "meets" : "MISSES";
   process.stdout.write(`ratio up / (critical path + baseline) = ${s.ratio} (${verdict} target ≤ ${TARGET_RATIO}); per run: ${s.perRunRatios.join(", ")}\n`);
@@ -90,7 +91,8 @@ function print(s: ReturnType<typeof summarize>, last: RunFigures, runs: number, 
   process.stdout.write(`up: first API call after ${seconds(s.upFirstCallAfterMs)} s; API activity spans ${seconds(s.upApiSpanMs)} s against a critical path of ${seconds(s.criticalMs)} s\n`);
   for (const [action, calls] of Object.entries(last.calls)) {
     const errors = formatPerAction(calls.errors);
-    process.stdout.write(`  ${action} calls (last run): ${formatPerAction(calls.perAction) || "none"}${errors ? `; error responses: ${errors}` : ""}\n`);
+    const kubeCalls = formatPerAction(calls.kube?.perAction ?? {});
+    process.stdout.write(`  ${action} calls (last run): ${formatPerAction(calls.perAction) || "none"}${errors ? `; error responses: ${errors}` : ""}${kubeCalls ? `; Kubernetes API: ${kubeCalls}` : ""}\n`);
   }
 }
 

@@ -41,8 +41,8 @@ async function runActions(env: EmulatorStack, routes: number): Promise<ActionFig
   const out: ActionFigures[] = [];
   out.push(await action(env, "up", cli(["up", "--yes", "--skip-preview", "--non-interactive"]), holds(routes)));
   out.push(await action(env, "preview (no change)", cli(["preview", "--non-interactive", "--expect-no-changes"]), () => {
-    const calls = control.requests().length;
-    return { expected: "0 API calls", actual: `${calls} API calls`, ok: calls === 0 };
+    const calls = control.requests().length + control.kubeRequests().length;
+    return { expected: "0 API calls (OpenAPI and Kubernetes)", actual: `${calls} API calls`, ok: calls === 0 };
   }));
   out.push(await action(env, "refresh", cli(["refresh", "--yes", "--skip-preview", "--non-interactive"]), holds(routes)));
   out.push(await action(env, "destroy", cli(["destroy", "--yes", "--skip-preview", "--non-interactive"]), () => {
@@ -69,10 +69,13 @@ async function main(): Promise<void> {
     const figures = await runActions(env, routes);
     const failures = figures.filter((f) => f.exitCode !== 0 || !f.check.ok).map((f) => f.action);
     printTable(`${routes} GatewayRoutes on one gateway, emulator rate limit ${rps} req/s, real delays`, figures.map((f) => ({
-      action: f.action, seconds: seconds(f.ms), apiCalls: f.calls.total, throttled: f.calls.throttled,
+      action: f.action, seconds: seconds(f.ms), apiCalls: f.calls.total, throttled: f.calls.throttled, kubeCalls: f.calls.kube?.total ?? 0,
       exit: f.exitCode, check: `${f.check.actual}${f.check.ok ? "" : ` (expected ${f.check.expected})`}`,
     })));
-    for (const f of figures) process.stdout.write(`  ${f.action}: ${formatPerAction(f.calls.perAction) || "no calls"}\n`);
+    for (const f of figures) {
+      const kube = formatPerAction(f.calls.kube?.perAction ?? {});
+      process.stdout.write(`  ${f.action}: ${formatPerAction(f.calls.perAction) || "no calls"}${kube ? `; Kubernetes API: ${kube}` : ""}\n`);
+    }
     process.stdout.write(`failed actions: ${failures.length === 0 ? "none" : failures.join(", ")}\n`);
     writeResult("routes", { routes, rateLimit: { requestsPerSecond: rps, burst: rps }, profile: "instant", actions: figures, failures });
     if (failures.length > 0) process.exitCode = 1;

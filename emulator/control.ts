@@ -35,6 +35,10 @@ export interface EmulatorControl {
   setGatewayDefaults(enabled: boolean): void;
   requests(): RequestLogEntry[];
   counts(): Record<string, number>;
+  /** Requests to the meshes' Kubernetes API ("get istiogateways", "delete istiogateways", …). */
+  kubeRequests(): RequestLogEntry[];
+  kubeCounts(): Record<string, number>;
+  /** Clears both logs. */
   clearRequests(): void;
   failMesh(meshId: string, message: string): void;
   mutate: EmulatorMutations;
@@ -71,6 +75,7 @@ export function createControl(rt: Runtime): EmulatorControl {
       rt.store.flush();
       rt.faults.clear();
       rt.log.clear();
+      rt.kubeLog.clear();
       rt.rules.clearOverrides();
       rt.gatewayDefaults = rt.initialGatewayDefaults;
     },
@@ -96,7 +101,12 @@ export function createControl(rt: Runtime): EmulatorControl {
     },
     requests: () => rt.log.list(),
     counts: () => rt.log.counts(),
-    clearRequests: () => rt.log.clear(),
+    kubeRequests: () => rt.kubeLog.list(),
+    kubeCounts: () => rt.kubeLog.counts(),
+    clearRequests: () => {
+      rt.log.clear();
+      rt.kubeLog.clear();
+    },
     failMesh: (meshId, message) => {
       const mesh = rt.store.mesh(meshId);
       if (!mesh) throw new Error(`mesh "${meshId}" does not exist.`);

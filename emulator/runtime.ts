@@ -42,6 +42,8 @@ export class Runtime {
   readonly auth: Authenticator;
   readonly faults: FaultInjector;
   readonly log = new RequestLog();
+  /** The mesh Kubernetes API's requests: another server than the OpenAPI, so kept apart. */
+  readonly kubeLog = new RequestLog();
   readonly credentials: Credential[];
   readonly maxBodyBytes: number;
   limiter: TokenBucket | undefined;

@@ -1,6 +1,7 @@
-// API calls as the emulator saw them (its request log), per CLI action: the log is cleared before
-// the action and summarised after it. Only RPC calls are logged; the mesh Kubernetes API (gateway
-// reads and deletes) is neither logged nor rate-limited by the emulator.
+// API calls as the emulator saw them (its request logs), per CLI action: the logs are cleared before
+// the action and summarised after it. OpenAPI (RPC) calls and the meshes' Kubernetes API calls (gateway
+// reads and deletes) are counted apart: they go to different servers, and only the OpenAPI is
+// rate-limited by the emulator.
 import type { EmulatorControl, RequestLogEntry } from "../../emulator";
 
 export interface CallSummary {
@@ -15,6 +16,8 @@ export interface CallSummary {
   apiSpanMs?: number;
   /** Every call, ms after the command's start (only when asked for: large for big stacks). */
   timeline?: { atMs: number; action: string; status: number; code?: string }[];
+  /** Requests to the meshes' Kubernetes API (not in `total`). */
+  kube?: { total: number; perAction: Record<string, number> };
 }
 
 export function summarizeCalls(entries: readonly RequestLogEntry[]): CallSummary {
@@ -39,6 +42,8 @@ export async function measureCalls<T>(
   const ms = performance.now() - start;
   const entries = control.requests();
   const calls = summarizeCalls(entries);
+  const kube = summarizeCalls(control.kubeRequests());
+  calls.kube = { total: kube.total, perAction: kube.perAction };
   if (entries.length > 0) {
     // Log times come from the emulator's clock, which is the real clock in CLI benchmarks.
     const first = Date.parse(entries[0].time);

@@ -26,6 +26,8 @@ const ROUTES: Record<string, Route> = {
   "POST gateway-defaults": (c, b) => (c.setGatewayDefaults(b.enabled as boolean), { ok: true }),
   "GET requests": (c) => c.requests(),
   "GET counts": (c) => c.counts(),
+  "GET kube-requests": (c) => c.kubeRequests(),
+  "GET kube-counts": (c) => c.kubeCounts(),
   "DELETE requests": (c) => (c.clearRequests(), { ok: true }),
   "POST fail-mesh": (c, b) => (c.failMesh(String(b.meshId ?? ""), String(b.message ?? "failed by the control API")), { ok: true }),
 };

@@ -39,7 +39,7 @@ async function route(rt: Runtime, control: EmulatorControl, req: http.IncomingMe
   }
   const method = req.method ?? "GET";
   if (path.startsWith("/_emulator/")) return handleControl(rt, control, method, path.slice("/_emulator/".length), body, res);
-  if (path.startsWith("/k8s/")) return handleKube(rt, req, res, path.slice("/k8s/".length), rawQuery);
+  if (path.startsWith("/k8s/")) return handleKube(rt, req, res, path.slice("/k8s/".length), rawQuery, rt.kubeLog);
   if (path !== "/") {
     sendError(res, E.invalidAction(`${method} ${path}`), newRequestId());
     return;

@@ -3,6 +3,7 @@
 // JSON shapes @kubernetes/client-node expects. DELETE is asynchronous: the object lingers with
 // metadata.deletionTimestamp until the "IstioGateway:delete" transition is due, then it is gone.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestLog } from "../http/requestLog";
 import type { Runtime } from "../runtime";
 import { settleMesh } from "../state/meshLifecycle";
 import type { GatewayRecord, MeshRecord } from "../state/records";
@@ -50,13 +51,21 @@ export function matchesLabelSelector(labels: Record<string, string>, selector: s
   });
 }
 
-export function handleKube(rt: Runtime, req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string): void {
+/** Serves one request and records it in `log` as "<verb> istiogateways" with the status it got. */
+export function handleKube(rt: Runtime, req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string, log: RequestLog): void {
   const slash = path.indexOf("/");
   const meshId = decodeURIComponent(slash >= 0 ? path.slice(0, slash) : path);
+  const match = PATH.exec(slash >= 0 ? path.slice(slash + 1) : "");
+  const method = req.method ?? "GET";
+  serveKube(rt, req, res, meshId, match, rawQuery);
+  const verb = method === "GET" ? (match?.[2] === undefined ? "list" : "get") : method.toLowerCase();
+  log.record({ action: `${verb} ${PLURAL}`, time: new Date(rt.clock.now()).toISOString(), status: res.statusCode, meshId });
+}
+
+function serveKube(rt: Runtime, req: IncomingMessage, res: ServerResponse, meshId: string, match: RegExpExecArray | null, rawQuery: string): void {
   if (!authorized(rt, req, meshId)) return status(res, 401, "Unauthorized", "Unauthorized");
   const stored = rt.store.mesh(meshId);
   const mesh = stored && settleMesh(rt.store, rt.rules, stored, true);
-  const match = PATH.exec(slash >= 0 ? path.slice(slash + 1) : "");
   if (!mesh || !match) {
     rt.store.flush();
     return status(res, 404, "NotFound", "the server could not find the requested resource");

@@ -54,10 +54,13 @@ describe("a stack with a gateway, a TLS secret and three routes", () => {
     expect(ManagementRoutes?.map((r) => r.RouteName).sort()).toEqual(["api", "docs", "web"]);
   });
 
-  it("a preview right after up shows no changes", async () => {
+  it("a preview right after up shows no changes and calls neither the OpenAPI nor the Kubernetes API", async () => {
+    env.emulator.control.clearRequests();
     const preview = await env.stack.previewJson();
     expect(changes(preview)).toEqual([]);
     expect(preview.changeSummary).toEqual({ same: 8 });
+    expect(env.emulator.control.requests()).toEqual([]);
+    expect(env.emulator.control.kubeRequests()).toEqual([]);
   });
 
   it("a preview --refresh right after up shows no changes although the control plane filled in spec defaults", async () => {

@@ -152,6 +152,24 @@ describe("ASMGateway actions and the mesh's Kubernetes API", () => {
     expect(await spec("after-reset", id2)).not.toHaveProperty("externalTrafficPolicy");
   });
 
+  it("logs every Kubernetes request with its status apart from the OpenAPI log, and clears both together", async () => {
+    const id = await runningMesh(c, [PRIMARY]);
+    await c.call("CreateASMGateway", { ServiceMeshId: id, IstioGatewayName: "gw", Body: gatewayBody("gw", [PRIMARY]) });
+    const kube = await kubeFor(id);
+    emu.control.clearRequests();
+    await kube.getNamespacedCustomObject(G, V, NS, P, "gw");
+    await kube.listNamespacedCustomObject(G, V, NS, P);
+    expect((await kubeStatus(kube.getNamespacedCustomObject(G, V, NS, P, "missing"))).statusCode).toBe(404);
+    await kube.deleteNamespacedCustomObject(G, V, NS, P, "gw");
+    expect(emu.control.kubeRequests().map((e) => [e.action, e.status, e.meshId])).toEqual([
+      ["get istiogateways", 200, id], ["list istiogateways", 200, id], ["get istiogateways", 404, id], ["delete istiogateways", 200, id],
+    ]);
+    expect(emu.control.kubeCounts()).toEqual({ "get istiogateways": 2, "list istiogateways": 1, "delete istiogateways": 1 });
+    expect(emu.control.requests()).toEqual([]);
+    emu.control.clearRequests();
+    expect(emu.control.kubeRequests()).toEqual([]);
+  });
+
   it("filters a list by label selector", async () => {
     const id = await runningMesh(c, [PRIMARY]);
     const labelled = `apiVersion: ${G}/${V}\nkind: IstioGateway\nmetadata:\n  name: edge\n  labels: {tier: edge}\nspec:\n  clusterIds: ["${PRIMARY}"]\n`;
