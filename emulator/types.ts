@@ -37,7 +37,10 @@ export type FaultEffect =
 
 export interface FaultRule {
   id?: string;
-  /** Match on the action name and/or the resource kind (ServiceMesh, ClusterAttachment, ASMGateway, GatewaySecret, GatewayRoute). */
+  /**
+   * Match on the action name and/or the resource kind (ServiceMesh, ClusterAttachment, ASMGateway, GatewaySecret,
+   * GatewayRoute; "Kubernetes" for the meshes' Kubernetes API, whose actions are e.g. "get istiogateways").
+   */
   match?: { action?: string; kind?: string };
   effect: FaultEffect;
   /** Fire with this probability (seeded RNG); default 1. */

@@ -7,6 +7,7 @@ import type { RequestLog } from "../http/requestLog";
 import type { Runtime } from "../runtime";
 import { settleMesh } from "../state/meshLifecycle";
 import type { GatewayRecord, MeshRecord } from "../state/records";
+import type { FaultEffect } from "../types";
 import { sendJson } from "../http/serialize";
 import { tokenMatches } from "./kubeconfig";
 
@@ -15,8 +16,14 @@ const VERSION = "v1beta1";
 const PLURAL = "istiogateways";
 const PATH = new RegExp(`^apis/${GROUP.replace(/\./g, "\\.")}/${VERSION}/(?:namespaces/([^/]+)/)?${PLURAL}(?:/([^/]+))?/?$`);
 
-function status(res: ServerResponse, code: number, reason: string, message: string, details?: Record<string, string>): void {
-  sendJson(res, code, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, details, code });
+/** What the API server answers: the handlers build it, handleKube sends it (or loses it, under a fault). */
+interface KubeAnswer {
+  code: number;
+  body: Record<string, unknown>;
+}
+
+function failure(code: number, reason: string, message: string, details?: Record<string, string>): KubeAnswer {
+  return { code, body: { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, details, code } };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -51,47 +58,83 @@ export function matchesLabelSelector(labels: Record<string, string>, selector: s
   });
 }
 
-/** Serves one request and records it in `log` as "<verb> istiogateways" with the status it got. */
-export function handleKube(rt: Runtime, req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string, log: RequestLog): void {
+/** Fault rules reach this API with this kind (and the action names of the log, e.g. "get istiogateways"). */
+export const KUBE_FAULT_KIND = "Kubernetes";
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The answer an injected fault gives instead of serving, in the API server's own Status shape. */
+function faultAnswer(effect: FaultEffect): KubeAnswer | undefined {
+  switch (effect.type) {
+    case "throttle": return failure(429, "TooManyRequests", "Too many requests, please try again later.");
+    case "serverError": return effect.httpStatus === 500
+      ? failure(500, "InternalError", "Internal error occurred: injected fault")
+      : failure(effect.httpStatus ?? 503, "ServiceUnavailable", "The server is currently unable to handle the request");
+    case "error": return failure(effect.httpStatus ?? 400, effect.code, effect.message ?? `Injected fault ${effect.code}.`);
+    default: return undefined;
+  }
+}
+
+/**
+ * Serves one request and records it in `log` as "<verb> istiogateways" with the status it got. Fault
+ * rules apply as on the OpenAPI (latency, throttle, 5xx, error, drop, lostResponse); the OpenAPI's
+ * rate limit does not: this is another server.
+ */
+export async function handleKube(rt: Runtime, req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string, log: RequestLog): Promise<void> {
   const slash = path.indexOf("/");
   const meshId = decodeURIComponent(slash >= 0 ? path.slice(0, slash) : path);
   const match = PATH.exec(slash >= 0 ? path.slice(slash + 1) : "");
   const method = req.method ?? "GET";
-  serveKube(rt, req, res, meshId, match, rawQuery);
-  const verb = method === "GET" ? (match?.[2] === undefined ? "list" : "get") : method.toLowerCase();
-  log.record({ action: `${verb} ${PLURAL}`, time: new Date(rt.clock.now()).toISOString(), status: res.statusCode, meshId });
+  const action = `${method === "GET" ? (match?.[2] === undefined ? "list" : "get") : method.toLowerCase()} ${PLURAL}`;
+  const record = (status: number, code?: string) => log.record({ action, time: new Date(rt.clock.now()).toISOString(), status, code, meshId });
+
+  const effects = rt.faults.fire(action, KUBE_FAULT_KIND);
+  for (const effect of effects) if (effect.type === "latency") await sleep(effect.ms);
+  if (effects.some((e) => e.type === "drop")) {
+    record(0, "DroppedConnection");
+    res.socket?.destroy();
+    return;
+  }
+  const answer = effects.map(faultAnswer).find((a) => a !== undefined) ?? serveKube(rt, req, meshId, match, rawQuery);
+  if (effects.some((e) => e.type === "lostResponse")) {
+    record(0, "ResponseLost");
+    res.socket?.destroy();
+    return;
+  }
+  sendJson(res, answer.code, answer.body);
+  record(answer.code, answer.code >= 400 ? String(answer.body.reason) : undefined);
 }
 
-function serveKube(rt: Runtime, req: IncomingMessage, res: ServerResponse, meshId: string, match: RegExpExecArray | null, rawQuery: string): void {
-  if (!authorized(rt, req, meshId)) return status(res, 401, "Unauthorized", "Unauthorized");
+function serveKube(rt: Runtime, req: IncomingMessage, meshId: string, match: RegExpExecArray | null, rawQuery: string): KubeAnswer {
+  if (!authorized(rt, req, meshId)) return failure(401, "Unauthorized", "Unauthorized");
   const stored = rt.store.mesh(meshId);
   const mesh = stored && settleMesh(rt.store, rt.rules, stored, true);
   if (!mesh || !match) {
     rt.store.flush();
-    return status(res, 404, "NotFound", "the server could not find the requested resource");
+    return failure(404, "NotFound", "the server could not find the requested resource");
   }
   const [, namespace, name] = match.map((m) => (m === undefined ? m : decodeURIComponent(m)));
   const method = req.method ?? "GET";
-  if (name === undefined && method === "GET") return list(rt, res, mesh, namespace, new URLSearchParams(rawQuery).get("labelSelector") ?? "");
+  if (name === undefined && method === "GET") return list(rt, mesh, namespace, new URLSearchParams(rawQuery).get("labelSelector") ?? "");
   if (name !== undefined && namespace !== undefined && (method === "GET" || method === "DELETE")) {
-    return single(rt, res, mesh, namespace, name, method);
+    return single(rt, mesh, namespace, name, method);
   }
-  status(res, 405, "MethodNotAllowed", `${method} is not supported on this resource by the ASM emulator`);
+  return failure(405, "MethodNotAllowed", `${method} is not supported on this resource by the ASM emulator`);
 }
 
-function list(rt: Runtime, res: ServerResponse, mesh: MeshRecord, namespace: string | undefined, selector: string): void {
+function list(rt: Runtime, mesh: MeshRecord, namespace: string | undefined, selector: string): KubeAnswer {
   const items = Object.values(mesh.gateways)
     .filter((g) => (namespace === undefined || g.namespace === namespace) && matchesLabelSelector(g.labels, selector))
     .map(gatewayObject);
   rt.store.flush();
-  sendJson(res, 200, { apiVersion: `${GROUP}/${VERSION}`, kind: "IstioGatewayList", metadata: { resourceVersion: String(mesh.resourceVersion) }, items });
+  return { code: 200, body: { apiVersion: `${GROUP}/${VERSION}`, kind: "IstioGatewayList", metadata: { resourceVersion: String(mesh.resourceVersion) }, items } };
 }
 
-function single(rt: Runtime, res: ServerResponse, mesh: MeshRecord, namespace: string, name: string, method: string): void {
+function single(rt: Runtime, mesh: MeshRecord, namespace: string, name: string, method: string): KubeAnswer {
   const gw = mesh.gateways[`${namespace}/${name}`];
   if (!gw) {
     rt.store.flush();
-    return status(res, 404, "NotFound", `${PLURAL}.${GROUP} "${name}" not found`, { name, group: GROUP, kind: PLURAL });
+    return failure(404, "NotFound", `${PLURAL}.${GROUP} "${name}" not found`, { name, group: GROUP, kind: PLURAL });
   }
   if (method === "DELETE" && !gw.deletion) {
     mesh.resourceVersion += 1;
@@ -100,5 +143,5 @@ function single(rt: Runtime, res: ServerResponse, mesh: MeshRecord, namespace: s
     rt.store.markDirty();
   }
   rt.store.flush();
-  sendJson(res, 200, gatewayObject(gw));
+  return { code: 200, body: gatewayObject(gw) };
 }

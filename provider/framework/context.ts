@@ -22,6 +22,8 @@ export interface WaitSpec<T> {
 
 export interface ProviderContext {
   client: AsmClient;
+  /** The API client's retry policy (scaled), for other clients that reach the cloud (the mesh's Kubernetes API). */
+  retry: RetryPolicy;
   clock: Clock;
   random: Random;
   logger: Logger;
@@ -72,5 +74,5 @@ export function buildContext(): ProviderContext {
       onPoll: settings.progress ? progressReporter(spec.subject, logger, { intervalMs, now: () => clock.now() }) : undefined,
       onSleep: runIdleWork,
     });
-  return { client, clock, random, logger, settings, wait };
+  return { client, retry, clock, random, logger, settings, wait };
 }

@@ -1,7 +1,7 @@
 // provider/kube: the mesh's Kubernetes API (IstioGateway custom resources) through
 // @kubernetes/client-node, with the kubeconfig from DescribeServiceMeshKubeconfig.
 export { loadKubeconfig, type LoadedKubeconfig } from "./kubeconfig";
-export { KubeApiError, isKubeNotFound, toKubeApiError } from "./kubeApiError";
+export { KubeApiError, isKubeNotFound, isTransientKubeError, toKubeApiError } from "./kubeApiError";
 export {
   istioGatewayApi,
   ISTIO_GATEWAY_GROUP,

@@ -2,7 +2,8 @@
 // plural istiogateways), through the mesh's Kubernetes API. ASM's OpenAPI has no gateway read or
 // delete, so this is the only way to see a gateway's live spec and to remove it.
 import type { CustomObjectsApi } from "@kubernetes/client-node";
-import { isKubeNotFound, toKubeApiError } from "./kubeApiError";
+import { DEFAULT_RETRY, RetryHooks, RetryPolicy, withRetry } from "../api/retry";
+import { isKubeNotFound, isTransientKubeError, toKubeApiError } from "./kubeApiError";
 import { loadKubeconfig } from "./kubeconfig";
 
 export const ISTIO_GATEWAY_GROUP = "istio.alibabacloud.com";
@@ -28,6 +29,13 @@ export interface IstioGatewayApi {
 export interface IstioGatewayApiOptions {
   /** Per-request timeout; client-node sets none, and a hung API server must not hang a deployment. */
   requestTimeoutMs?: number;
+  /**
+   * Repeats a request that met throttling, a 5xx or no answer, as the OpenAPI client does (default
+   * DEFAULT_RETRY). Every request here may be repeated: reads, and a delete, whose repeat finds the
+   * object deleting or gone.
+   */
+  retry?: RetryPolicy;
+  retryHooks?: RetryHooks;
 }
 
 export function istioGatewayApi(kubeconfig: string, options: IstioGatewayApiOptions = {}): IstioGatewayApi {
@@ -39,7 +47,7 @@ export function istioGatewayApi(kubeconfig: string, options: IstioGatewayApiOpti
   api.addInterceptor((request) => {
     request.timeout = timeout;
   });
-  return new IstioGatewayClient(api, server);
+  return new IstioGatewayClient(api, server, options.retry ?? DEFAULT_RETRY, options.retryHooks ?? {});
 }
 
 const ARGS = [ISTIO_GATEWAY_GROUP, ISTIO_GATEWAY_VERSION] as const;
@@ -48,6 +56,8 @@ class IstioGatewayClient implements IstioGatewayApi {
   constructor(
     private readonly api: CustomObjectsApi,
     private readonly server: string,
+    private readonly retry: RetryPolicy,
+    private readonly retryHooks: RetryHooks,
   ) {}
 
   async get(namespace: string, name: string): Promise<IstioGatewayObject | undefined> {
@@ -71,14 +81,16 @@ class IstioGatewayClient implements IstioGatewayApi {
     return res !== undefined;
   }
 
-  /** Runs one request; with `notFoundIsUndefined`, a 404 resolves to undefined instead of throwing. */
+  /** Runs one request, repeated while it fails transiently; with `notFoundIsUndefined`, a 404 resolves to undefined. */
   private async call<T>(what: string, notFoundIsUndefined: boolean, run: () => Promise<T>): Promise<T | undefined> {
+    const once = () => run().catch((err: unknown) => {
+      throw toKubeApiError(err, what, this.server);
+    });
     try {
-      return await run();
+      return await withRetry(once, isTransientKubeError, this.retry, this.retryHooks);
     } catch (err) {
-      const mapped = toKubeApiError(err, what, this.server);
-      if (notFoundIsUndefined && isKubeNotFound(mapped)) return undefined;
-      throw mapped;
+      if (notFoundIsUndefined && isKubeNotFound(err)) return undefined;
+      throw err;
     }
   }
 }

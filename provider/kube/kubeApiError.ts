@@ -17,6 +17,12 @@ export function isKubeNotFound(err: unknown): boolean {
   return err instanceof KubeApiError && err.statusCode === 404;
 }
 
+/** Failures that may pass on their own: no answer (or a lost one), throttling, or a 5xx. */
+export function isTransientKubeError(err: unknown): boolean {
+  if (!(err instanceof KubeApiError)) return false;
+  return err.statusCode === undefined || err.statusCode === 429 || err.statusCode >= 500;
+}
+
 /** Maps a @kubernetes/client-node rejection (HttpError or a transport error) to a KubeApiError. */
 export function toKubeApiError(err: unknown, what: string, server: string): KubeApiError {
   const status = statusCodeOf(err);

@@ -16,13 +16,13 @@ import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, tim
 import { CheckFailure, checkInputs, deepEqual, diffInputs, f, FieldSpecs, Props } from "../schema";
 import { providerShim } from "../shim";
 import { whenError, whenValue } from "../waiter";
-import type { IstioGatewayApi, IstioGatewayObject } from "../kube";
+import { isTransientKubeError, type IstioGatewayApi, type IstioGatewayObject } from "../kube";
 import {
   DEFAULT_GATEWAY_NAMESPACE, fromGatewaySpec, gatewayId, GatewayPort, GatewaySpecArgs, JsonObject,
   parseGatewayId, toGatewaySpec, toIstioGatewayBody, TYPED_SPEC_KEYS,
 } from "./asmGateway.mapping";
 import { checkJsonObject, checkObjectList, DNS_LABEL, DNS_LABEL_HINT, QUANTITY } from "./gatewayFields";
-import { createReconciled, isAlreadyExists, isTransientKube, kubeLabel, meshKubeApi, writeWhenMeshSettles } from "./gatewayCalls";
+import { createReconciled, isAlreadyExists, kubeLabel, meshKubeApi, writeWhenMeshSettles } from "./gatewayCalls";
 
 const quantity = f.string({ pattern: QUANTITY, patternHint: "a Kubernetes quantity such as 200m, 2, 256Mi or 4G" });
 const quantities = f.object({ cpu: quantity, memory: quantity });
@@ -128,7 +128,7 @@ function writeGateway(ctx: ProviderContext, action: "CreateASMGateway" | "Update
 async function waitForSpec(ctx: ProviderContext, kube: IstioGatewayApi, a: GatewayInputs, timeoutMs: number): Promise<IstioGatewayObject> {
   const declared = toGatewaySpec(a);
   const matches = (o: IstioGatewayObject | undefined) => !!o && Object.entries(declared).every(([k, v]) => deepEqual(o.spec?.[k], v));
-  const live = await ctx.wait(() => kube.get(a.namespace, a.name), [whenValue(matches, "success"), whenError(isTransientKube, "retry")], {
+  const live = await ctx.wait(() => kube.get(a.namespace, a.name), [whenValue(matches, "success"), whenError(isTransientKubeError, "retry")], {
     what: `IstioGateway ${a.namespace}/${a.name} to show the declared spec`,
     subject: `ASMGateway ${a.namespace}/${a.name}`,
     timeoutMs,
@@ -194,7 +194,7 @@ async function deleteGateway(id: string, props: Props, ctx: ProviderContext) {
   });
   if (!kube) return;
   await kube.delete(namespace, name);
-  await ctx.wait(() => kube.get(namespace, name), [whenValue((o) => o === undefined, "success"), whenError(isTransientKube, "retry")], {
+  await ctx.wait(() => kube.get(namespace, name), [whenValue((o) => o === undefined, "success"), whenError(isTransientKubeError, "retry")], {
     what: `IstioGateway ${namespace}/${name} to be deleted`,
     subject: `ASMGateway ${namespace}/${name}`,
     timeoutMs: timeoutFor("delete", props.timeouts as Timeouts | undefined, DEFAULT_TIMEOUTS),

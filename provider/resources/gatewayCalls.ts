@@ -71,13 +71,8 @@ export async function meshKubeApi(ctx: ProviderContext, meshId: string): Promise
     throw blameMeshId(err, meshId);
   });
   if (!Kubeconfig) throw new Error(`DescribeServiceMeshKubeconfig returned no kubeconfig for mesh ${meshId}`);
-  return istioGatewayApi(Kubeconfig);
-}
-
-/** Kubernetes failures worth another poll: no answer, throttling, or a 5xx. */
-export function isTransientKube(err: unknown): boolean {
-  if (!(err instanceof KubeApiError)) return false;
-  return err.statusCode === undefined || err.statusCode === 429 || err.statusCode >= 500;
+  // The API client's retries, clock and jitter: a throttled or failing API server is ridden out the same way.
+  return istioGatewayApi(Kubeconfig, { retry: ctx.retry, retryHooks: { clock: ctx.clock, random: ctx.random } });
 }
 
 export function kubeLabel(err: unknown): string {

@@ -170,6 +170,34 @@ describe("ASMGateway actions and the mesh's Kubernetes API", () => {
     expect(emu.control.kubeRequests()).toEqual([]);
   });
 
+  it("answers fault rules on the Kubernetes API with the API server's Status: 429, 5xx, a lost delete that still applies, a drop", async () => {
+    const id = await runningMesh(c, [PRIMARY]);
+    await c.call("CreateASMGateway", { ServiceMeshId: id, IstioGatewayName: "gw", Body: gatewayBody("gw", [PRIMARY]) });
+    const kube = await kubeFor(id);
+    emu.control.clearRequests();
+    emu.control.addFault({ match: { kind: "Kubernetes", action: "get istiogateways" }, effect: { type: "throttle" }, times: 1 });
+    emu.control.addFault({ match: { kind: "Kubernetes", action: "list istiogateways" }, effect: { type: "serverError", httpStatus: 503 }, times: 1 });
+    emu.control.addFault({ match: { action: "delete istiogateways" }, effect: { type: "lostResponse" }, times: 1 });
+    const throttled = await kubeStatus(kube.getNamespacedCustomObject(G, V, NS, P, "gw"));
+    expect([throttled.statusCode, throttled.body?.reason]).toEqual([429, "TooManyRequests"]);
+    const unavailable = await kubeStatus(kube.listNamespacedCustomObject(G, V, NS, P));
+    expect([unavailable.statusCode, unavailable.body?.reason]).toEqual([503, "ServiceUnavailable"]);
+    await expect(kube.deleteNamespacedCustomObject(G, V, NS, P, "gw")).rejects.toThrow();
+    const lingering = (await kube.getNamespacedCustomObject(G, V, NS, P, "gw")).body as KubeObject;
+    expect(lingering.metadata.deletionTimestamp).toBeDefined();
+
+    emu.control.addFault({ match: { kind: "Kubernetes" }, effect: { type: "drop" }, times: 1 });
+    await expect(kube.getNamespacedCustomObject(G, V, NS, P, "gw")).rejects.toThrow();
+    // An OpenAPI-only rule never touches the Kubernetes API.
+    emu.control.addFault({ match: { kind: "ASMGateway" }, effect: { type: "throttle" } });
+    await kube.listNamespacedCustomObject(G, V, NS, P);
+    expect(emu.control.kubeRequests().map((e) => [e.action, e.status, e.code])).toEqual([
+      ["get istiogateways", 429, "TooManyRequests"], ["list istiogateways", 503, "ServiceUnavailable"],
+      ["delete istiogateways", 0, "ResponseLost"], ["get istiogateways", 200, undefined],
+      ["get istiogateways", 0, "DroppedConnection"], ["list istiogateways", 200, undefined],
+    ]);
+  });
+
   it("filters a list by label selector", async () => {
     const id = await runningMesh(c, [PRIMARY]);
     const labelled = `apiVersion: ${G}/${V}\nkind: IstioGateway\nmetadata:\n  name: edge\n  labels: {tier: edge}\nspec:\n  clusterIds: ["${PRIMARY}"]\n`;

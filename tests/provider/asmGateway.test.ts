@@ -219,6 +219,24 @@ describe("ASMGateway provider", () => {
     expect(await liveSpec("gw-failing")).toBeUndefined();
   });
 
+  it("rides out throttling, 5xx answers and lost responses of the Kubernetes API on create, refresh and delete", async () => {
+    const kubeFault = (action: string, effect: Parameters<typeof h.emulator.control.addFault>[0]["effect"], times: number) =>
+      h.emulator.control.addFault({ match: { kind: "Kubernetes", action }, effect, times });
+    const inputs = await checked(args("gw-kube-faults"));
+    kubeFault("get istiogateways", { type: "throttle" }, 2);
+    const { id, outs } = await provider.create(inputs);
+    kubeFault("get istiogateways", { type: "serverError", httpStatus: 503 }, 2);
+    const read = await provider.read!(id, outs);
+    expect(read.inputs).toEqual(inputs);
+    // The delete lands but its answer is lost; the first look at the terminating object is cut off too.
+    kubeFault("delete istiogateways", { type: "lostResponse" }, 1);
+    kubeFault("get istiogateways", { type: "drop" }, 1);
+    await provider.delete!(id, outs);
+    expect(await liveSpec("gw-kube-faults")).toBeUndefined();
+    const faulted = h.emulator.control.kubeRequests().map((e) => e.code).filter((c) => c !== undefined && c !== "NotFound");
+    expect(faulted).toEqual(["TooManyRequests", "TooManyRequests", "ServiceUnavailable", "ServiceUnavailable", "ResponseLost", "DroppedConnection"]);
+  });
+
   it("reports an emulator-side validation error with the field path", async () => {
     await expect(provider.create(await checked({ ...args("gw-bad"), clusterIds: ["c-not-attached"] }))).rejects.toThrow(/spec\.clusterIds\[0\]/);
   });

@@ -8,10 +8,11 @@ import {
 
 let env: RelStack;
 
-/** Codes the emulator answered with since the last clear, with their counts. */
-function answeredCodes(): Record<string, number> {
+/** Codes the emulator answered with since the last clear (OpenAPI, or the meshes' Kubernetes API), with their counts. */
+function answeredCodes(api: "openapi" | "kube" = "openapi"): Record<string, number> {
   const codes: Record<string, number> = {};
-  for (const r of env.emulator.control.requests()) if (r.code) codes[r.code] = (codes[r.code] ?? 0) + 1;
+  const log = api === "kube" ? env.emulator.control.kubeRequests() : env.emulator.control.requests();
+  for (const r of log) if (r.code) codes[r.code] = (codes[r.code] ?? 0) + 1;
   return codes;
 }
 
@@ -51,11 +52,12 @@ describe("transient API faults", () => {
 
   it("with 20% of calls answered 5xx, removing and re-adding the gateway, secret and route converges", async () => {
     // InternalError (500, ambiguous: the change may or may not have been applied) on a random 20% of
-    // all calls, and for certain on the first attempt of each non-idempotent create.
-    const firstCreates = ["CreateASMGateway", "CreateGatewaySecret", "CreateIstioGatewayRoutes"].map((action) => ({
+    // all calls, OpenAPI and the mesh's Kubernetes API alike, and for certain on the first attempt of each
+    // non-idempotent create and of the gateway's Kubernetes delete and reads.
+    const firstCalls = ["CreateASMGateway", "CreateGatewaySecret", "CreateIstioGatewayRoutes", "delete istiogateways", "get istiogateways"].map((action) => ({
       match: { action }, effect: { type: "serverError" as const, httpStatus: 500 as const }, times: 1,
     }));
-    underFaults({ effect: { type: "serverError", httpStatus: 500 }, probability: 0.2 }, ...firstCreates);
+    underFaults({ effect: { type: "serverError", httpStatus: 500 }, probability: 0.2 }, ...firstCalls);
     await env.stack.setConfig({ "rel:withGateway": "false" });
     await env.stack.up();
     const removed = inventory(env);
@@ -63,6 +65,10 @@ describe("transient API faults", () => {
     await env.stack.setConfig({ "rel:withGateway": "true" });
     await env.stack.up();
     expect(answeredCodes()).toHaveProperty("InternalError");
+    expect(answeredCodes("kube")).toHaveProperty("InternalError");
+    // The gateway's delete met its certain 500 first, was repeated (more 500s may come at random) and then went through.
+    const deletes = env.emulator.control.kubeRequests().filter((r) => r.action === "delete istiogateways").map((r) => r.status);
+    expect([deletes[0], deletes[deletes.length - 1], deletes.length >= 2]).toEqual([500, 200, true]);
     withoutFaults();
     expectFullStackOnce(env);
     await expectConverged(env);
@@ -71,7 +77,7 @@ describe("transient API faults", () => {
 
   it("with 20% of connections dropped, an in-place update and then destroy converge and leave nothing", async () => {
     // Random drops, and for certain the first attempt of the route update and of each teardown call.
-    const firstCalls = ["UpdateIstioGatewayRoutes", "DeleteGatewayRoute", "RemoveClusterFromServiceMesh", "DeleteServiceMesh"].map((action) => ({
+    const firstCalls = ["UpdateIstioGatewayRoutes", "DeleteGatewayRoute", "RemoveClusterFromServiceMesh", "DeleteServiceMesh", "delete istiogateways"].map((action) => ({
       match: { action }, effect: { type: "drop" as const }, times: 1,
     }));
     underFaults({ effect: { type: "drop" }, probability: 0.2 }, ...firstCalls);
@@ -85,6 +91,8 @@ describe("transient API faults", () => {
     for (const action of ["UpdateIstioGatewayRoutes", "DeleteGatewayRoute", "RemoveClusterFromServiceMesh", "DeleteServiceMesh"]) {
       expect({ action, sentAgain: counts[action] >= 2 }).toEqual({ action, sentAgain: true });
     }
+    expect(env.emulator.control.kubeCounts()["delete istiogateways"]).toBeGreaterThanOrEqual(2);
+    expect(answeredCodes("kube")).toHaveProperty("DroppedConnection");
     withoutFaults();
     expectNothingLeft(env);
     await expectNoSecretsLeaked(env);

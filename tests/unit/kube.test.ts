@@ -12,6 +12,11 @@ let server: Server;
 let base: string;
 let objects: Map<string, object>;
 const seen: string[] = [];
+/** Answers the next requests for "flaky" with these statuses before serving it. */
+let flakyAnswers: number[] = [];
+/** One attempt per request: the tests of a single request's failure. */
+const ONCE = { retry: { maxAttempts: 1, backoff: { minMs: 0, maxMs: 0 } } };
+const FAST_RETRY = { retry: { maxAttempts: 4, backoff: { minMs: 1, maxMs: 5 } } };
 
 function handle(req: IncomingMessage, res: ServerResponse): void {
   seen.push(`${req.method} ${req.url}`);
@@ -20,6 +25,11 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   };
   if (req.headers.authorization !== `Bearer ${TOKEN}`) return reply(401, { kind: "Status", message: "Unauthorized" });
   const url = req.url ?? "";
+  if (url.endsWith("/flaky") && flakyAnswers.length > 0) {
+    const code = flakyAnswers.shift()!;
+    return reply(code, { kind: "Status", message: `answer ${code}`, code });
+  }
+  if (url.endsWith("/flaky")) return reply(200, { ...gateway, metadata: { ...gateway.metadata, name: "flaky" } });
   if (url.endsWith("/forbidden")) return reply(403, { kind: "Status", message: 'istiogateways "forbidden" is forbidden' });
   if (url.endsWith("/hang")) return; // never answers
   if (url === PREFIX && req.method === "GET") return reply(200, { items: [...objects.values()] });
@@ -53,6 +63,7 @@ afterAll(async () => {
 beforeEach(() => {
   objects = new Map([["gw", gateway]]);
   seen.length = 0;
+  flakyAnswers = [];
 });
 
 describe("loadKubeconfig", () => {
@@ -91,6 +102,25 @@ describe("istioGatewayApi", () => {
     await expect(api.delete("istio-system", "gw")).resolves.toBe(false);
   });
 
+  it("repeats a request answered 429 or 5xx until it is served", async () => {
+    flakyAnswers = [429, 503, 500];
+    const got = await istioGatewayApi(kubeconfig(base), FAST_RETRY).get("istio-system", "flaky");
+    expect(got?.metadata.name).toBe("flaky");
+    expect(seen).toEqual(Array(4).fill(`GET ${PREFIX}/flaky`));
+  });
+
+  it("gives up after the retry budget with the last answer", async () => {
+    flakyAnswers = [503, 503, 503, 503, 503];
+    const err = (await istioGatewayApi(kubeconfig(base), FAST_RETRY).get("istio-system", "flaky").catch((e: unknown) => e)) as KubeApiError;
+    expect([err.statusCode, seen.length]).toEqual([503, 4]);
+  });
+
+  it("does not repeat a request the server refused for good (403, 401)", async () => {
+    await istioGatewayApi(kubeconfig(base), FAST_RETRY).get("istio-system", "forbidden").catch(() => undefined);
+    await istioGatewayApi(kubeconfig(base, "wrong-token-456"), FAST_RETRY).get("istio-system", "gw").catch(() => undefined);
+    expect(seen).toEqual([`GET ${PREFIX}/forbidden`, `GET ${PREFIX}/gw`]);
+  });
+
   it("reports a forbidden request with the server's reason and no token", async () => {
     const err = await istioGatewayApi(kubeconfig(base)).get("istio-system", "forbidden").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(KubeApiError);
@@ -106,14 +136,14 @@ describe("istioGatewayApi", () => {
   });
 
   it("reports an unreachable API server with its URL and no status", async () => {
-    const err = (await istioGatewayApi(kubeconfig("http://127.0.0.1:9/k8s/m-1")).get("istio-system", "gw").catch((e: unknown) => e)) as KubeApiError;
+    const err = (await istioGatewayApi(kubeconfig("http://127.0.0.1:9/k8s/m-1"), ONCE).get("istio-system", "gw").catch((e: unknown) => e)) as KubeApiError;
     expect(err.statusCode).toBeUndefined();
     expect(err.message).toMatch(/API server http:\/\/127\.0\.0\.1:9\/k8s\/m-1 not reachable \(ECONNREFUSED\)/);
   });
 
   it("bounds a request to a server that never answers", async () => {
     const started = Date.now();
-    const err = (await istioGatewayApi(kubeconfig(base), { requestTimeoutMs: 200 }).get("istio-system", "hang").catch((e: unknown) => e)) as KubeApiError;
+    const err = (await istioGatewayApi(kubeconfig(base), { requestTimeoutMs: 200, ...ONCE }).get("istio-system", "hang").catch((e: unknown) => e)) as KubeApiError;
     expect(err.statusCode).toBeUndefined();
     expect(err.message).toMatch(/not reachable \((ETIMEDOUT|ESOCKETTIMEDOUT)\)/);
     expect(Date.now() - started).toBeLessThan(3000);
