@@ -62,6 +62,7 @@ describe("the bad-input catalogue", () => {
     h.emulator.control.clearRequests();
     for (const c of BAD_INPUT_CASES) await failuresOf(c);
     expect(h.emulator.control.requests()).toEqual([]);
+    expect(h.emulator.control.kubeRequests()).toEqual([]);
   });
 });
 

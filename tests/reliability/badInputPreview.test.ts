@@ -28,7 +28,8 @@ async function previewOf(cases: BadInputCase[]) {
   await env.stack.setConfig({ "bad:cases": JSON.stringify(cases.map(({ id, kind, inputs }) => ({ id, kind, inputs }))) });
   env.emulator.control.clearRequests();
   const result = await env.stack.run(["preview", "--non-interactive"], { allowFailure: true });
-  return { ...result, output: `${result.stdout}\n${result.stderr}`, requests: env.emulator.control.requests() };
+  // Both APIs: the OpenAPI and the meshes' Kubernetes API (gateway reads and deletes).
+  return { ...result, output: `${result.stdout}\n${result.stderr}`, requests: [...env.emulator.control.requests(), ...env.emulator.control.kubeRequests()] };
 }
 
 beforeAll(async () => {
