@@ -82,7 +82,7 @@ const quickstartLag = (p: Schedule, spread: number, trials: number) => meanLag(p
 function priceOfQuickstartTarget(trials: number) {
   const baseline = REAL_CHANGES_S.map((c) => meanLag(MESH_POLICY, c, 0.1, trials).lagS);
   // For each candidate, how much worse than MESH_POLICY it is at its worst real-world change.
-  const candidates: Array<{ schedule: Schedule; worstS: number; worstAtS: number; exactS: number; spreadS: number }> = [];
+  const candidates: Array<{ schedule: Schedule; worstS: number; worstAtS: number; exactS: number; spreadS: number; meetsTargets: boolean }> = [];
   for (let firstMs = 300; firstMs <= 3000; firstMs += 100) {
     for (let minMs = 300; minMs <= 3000; minMs += 100) {
       for (let growth = 0.1; growth <= 0.6001; growth += 0.05) {
@@ -91,25 +91,31 @@ function priceOfQuickstartTarget(trials: number) {
           if (meanLag(schedule, 60, 0, trials).maxPolls > 12 || meanLag(schedule, 60, 0.1, trials).maxPolls > 12) continue;
           let worstS = -Infinity;
           let worstAtS = 0;
-          for (let i = 0; i < REAL_CHANGES_S.length && worstS <= Math.max(...TOLERANCES_S); i++) {
+          for (let i = 0; i < REAL_CHANGES_S.length; i++) {
             const worse = meanLag(schedule, REAL_CHANGES_S[i], 0.1, trials).lagS - baseline[i];
             if (worse > worstS) [worstS, worstAtS] = [worse, REAL_CHANGES_S[i]];
           }
-          if (worstS > Math.max(...TOLERANCES_S)) continue;
-          candidates.push({ schedule, worstS, worstAtS, exactS: quickstartLag(schedule, 0, trials), spreadS: quickstartLag(schedule, 0.1, trials) });
+          const meets = meetsTargets(schedule, trials);
+          if (worstS > Math.max(...TOLERANCES_S) && !meets) continue;
+          candidates.push({ schedule, worstS, worstAtS, exactS: quickstartLag(schedule, 0, trials), spreadS: quickstartLag(schedule, 0.1, trials), meetsTargets: meets });
         }
       }
     }
   }
-  const rows = TOLERANCES_S.map((tol) => {
-    const best = candidates.filter((c) => c.worstS <= tol).sort((a, b) => a.exactS - b.exactS)[0];
+  const bestOf = (label: string, pool: typeof candidates) => {
+    const best = [...pool].sort((a, b) => a.exactS - b.exactS)[0];
     return {
-      tolerance: `≤ ${tol} s`,
+      among: label,
       schedule: best ? `first ${best.schedule.firstMs} ms, then ${best.schedule.minMs} ms + ${Math.round((best.schedule.growth ?? 0) * 100)}%, cap ${best.schedule.maxMs / 1000} s` : "none",
       quickstartLagExact: best ? Number(best.exactS.toFixed(2)) : NaN, quickstartLagSpread: best ? Number(best.spreadS.toFixed(2)) : NaN,
       worseBy: best ? Number(best.worstS.toFixed(2)) : NaN, worstAt: best ? `${best.worstAtS} s` : "",
+      meetsWaiterTargets: best ? (best.meetsTargets ? "yes" : "no") : "",
     };
-  });
+  };
+  const rows = [
+    ...TOLERANCES_S.map((tol) => bestOf(`worse by ≤ ${tol} s`, candidates.filter((c) => c.worstS <= tol))),
+    bestOf("meeting the waiter targets (§3)", candidates.filter((c) => c.meetsTargets)),
+  ];
   const current = { exactS: Number(quickstartLag(MESH_POLICY, 0, trials).toFixed(2)), spreadS: Number(quickstartLag(MESH_POLICY, 0.1, trials).toFixed(2)) };
   return { realChangesS: REAL_CHANGES_S, meshPolicyLagsS: baseline.map((l) => Number(l.toFixed(2))), current, rows };
 }
