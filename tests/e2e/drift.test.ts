@@ -78,6 +78,8 @@ async function driftInProcess(): Promise<{ code: number; out: string }> {
 beforeAll(async () => {
   env = await emulatorStack({
     program: "gateway-preview",
+    // The control plane writes the gateway CRD's documented defaults: they must not count as drift.
+    emulator: { gatewayDefaults: true },
     config: { "e2e:vpcId": DEFAULT_VPC, "e2e:vSwitchId": DEFAULT_VSWITCH, "e2e:clusterId": EMULATOR_CLUSTERS.primary.clusterId },
   });
   await env.stack.setConfig({ "e2e:tlsCert": tlsFixture("chain-a.pem"), "e2e:tlsKey": tlsFixture("leaf-a.key") }, { secret: true });
