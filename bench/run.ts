@@ -8,7 +8,7 @@ const BENCHES: Record<string, { file: string; about: string }> = {
   emulator: { file: "emulatorBench.ts", about: "emulator requests/s of DescribeServiceMeshDetail (one core)" },
   waiter: { file: "waiter.ts", about: "polls per wait and detection lag for 10 s / 60 s / 300 s mesh transitions" },
   schedules: { file: "schedules.ts", about: "wait policies of MESH_POLICY's form that meet the waiter targets, ranked (simulation)" },
-  quickstart: { file: "quickstart.ts", about: "quickstart `pulumi up` vs critical path + engine baseline (fast profile; --profile realistic)" },
+  quickstart: { file: "quickstart.ts", about: "quickstart `pulumi up` vs critical path + engine baseline (fast profile; --profile realistic, --spread 0.1)" },
   routes: { file: "routes.ts", about: "200 routes, 20 req/s rate limit: up / no-change preview / refresh / destroy" },
 };
 

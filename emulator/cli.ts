@@ -16,6 +16,8 @@ const USAGE = `Usage: asm-emulator [options]
   --rate-limit R[:B]  token bucket: R requests/second, burst B (default unlimited)
   --gateway-defaults on|off
                       store gateways with the CRD's documented spec defaults filled in (default off)
+  --transition-spread F
+                      vary each timed transition by up to ±F of the profile's time (0 to 0.5, default 0)
   --help              show this text`;
 
 function takeValue(argv: string[], i: number, flag: string): string {
@@ -61,6 +63,12 @@ export function parseArgs(argv: string[]): EmulatorOptions | "help" {
       case "--rate-limit": {
         const [rps, burst] = v.split(":");
         opts.rateLimit = { requestsPerSecond: int(flag, rps, 1, 1_000_000), ...(burst ? { burst: int(flag, burst, 1, 1_000_000) } : {}) };
+        break;
+      }
+      case "--transition-spread": {
+        const spread = Number(v);
+        if (!(spread >= 0 && spread <= 0.5)) throw new Error(`--transition-spread must be a number from 0 to 0.5, got "${v}".`);
+        opts.transitionSpread = spread;
         break;
       }
       case "--gateway-defaults":

@@ -6,6 +6,7 @@ import type { Runtime } from "./runtime";
 import { failMeshRecord } from "./state/meshLifecycle";
 import { PROFILE_NAMES, type FaultRule, type ProfileName, type RateLimit, type RequestLogEntry, type TransitionRule } from "./types";
 import type { OptionValue } from "./state/records";
+import type { CompletedTransition } from "./time/lifecycle";
 
 /** Out-of-band changes for drift tests (what another user could do in the console). */
 export interface EmulatorMutations {
@@ -38,7 +39,9 @@ export interface EmulatorControl {
   /** Requests to the meshes' Kubernetes API ("get istiogateways", "delete istiogateways", …). */
   kubeRequests(): RequestLogEntry[];
   kubeCounts(): Record<string, number>;
-  /** Clears both logs. */
+  /** Timed transitions seen complete (mesh changes, new objects becoming visible) with their real duration. */
+  transitions(): CompletedTransition[];
+  /** Clears both request logs and the transition log. */
   clearRequests(): void;
   failMesh(meshId: string, message: string): void;
   mutate: EmulatorMutations;
@@ -77,6 +80,7 @@ export function createControl(rt: Runtime): EmulatorControl {
       rt.log.clear();
       rt.kubeLog.clear();
       rt.rules.clearOverrides();
+      rt.rules.clearCompleted();
       rt.gatewayDefaults = rt.initialGatewayDefaults;
     },
     state: () => rt.store.snapshot(),
@@ -103,9 +107,11 @@ export function createControl(rt: Runtime): EmulatorControl {
     counts: () => rt.log.counts(),
     kubeRequests: () => rt.kubeLog.list(),
     kubeCounts: () => rt.kubeLog.counts(),
+    transitions: () => rt.rules.completedTransitions(),
     clearRequests: () => {
       rt.log.clear();
       rt.kubeLog.clear();
+      rt.rules.clearCompleted();
     },
     failMesh: (meshId, message) => {
       const mesh = rt.store.mesh(meshId);

@@ -32,6 +32,11 @@ export interface RuntimeOptions {
   maxBodyBytes?: number;
   /** Store gateways with the documented spec defaults filled in (default false; see modelled.ts). */
   gatewayDefaults?: boolean;
+  /**
+   * Vary each timed transition's duration by up to this fraction of the profile's (0 to 0.5, default 0:
+   * exact), as real changes vary; seeded by `seed`.
+   */
+  transitionSpread?: number;
 }
 
 export class Runtime {
@@ -57,7 +62,7 @@ export class Runtime {
     this.clock = opts.clock ?? systemClock;
     this.credentials = opts.credentials && opts.credentials.length > 0 ? opts.credentials : [DEMO_CREDENTIALS];
     this.store = new Store({ seeds: opts.clusters ?? DEFAULT_CLUSTERS, seed: this.seed, clock: this.clock, stateFile: opts.stateFile });
-    this.rules = new TransitionRules(opts.profile ?? "instant");
+    this.rules = new TransitionRules(opts.profile ?? "instant", { spread: opts.transitionSpread, seed: this.seed });
     this.auth = new Authenticator(this.credentials, this.clock);
     this.faults = new FaultInjector(this.seed);
     for (const rule of opts.faults ?? []) this.faults.add(rule);

@@ -23,3 +23,12 @@ export function choiceArg<T extends string>(name: string, choices: readonly T[],
   if (!choices.includes(value)) throw new Error(`--${name}: "${argv[i + 1] ?? ""}" is not allowed; use one of ${choices.join(", ")}`);
   return value;
 }
+
+/** A number from 0 to `max` given as `--name F`, else `fallback`. */
+export function fractionArg(name: string, fallback: number, max: number, argv: readonly string[] = process.argv): number {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number(argv[i + 1]);
+  if (!(value >= 0 && value <= max)) throw new Error(`--${name}: "${argv[i + 1] ?? ""}" is not allowed; give a number from 0 to ${max}`);
+  return value;
+}

@@ -3,7 +3,7 @@
 // accepts one change at a time, so the cluster attachments, although independent in the program,
 // run one after the other in the emulator; secret and routes wait only for their own visibility
 // and run side by side after the gateway.
-import { PROFILE_TRANSITIONS, type ProfileName } from "../../emulator";
+import { PROFILE_TRANSITIONS, type CompletedTransition, type ProfileName } from "../../emulator";
 
 export interface PathStep {
   step: string;
@@ -24,6 +24,29 @@ export function quickstartCriticalPath(profile: ProfileName, clusterCount: numbe
     })),
     { step: "ASMGateway create (no modelled transition)", ms: 0 },
     { step: "GatewaySecret / GatewayRoutes read-after-create visibility (in parallel)", ms: afterMs(profile, "Visibility") },
+  ];
+  return { totalMs: steps.reduce((n, s) => n + s.ms, 0), steps };
+}
+
+/**
+ * The same path from the durations the emulator really used in one up (control.transitions(), cleared
+ * before it), for runs with a transition spread: the mesh create, the first `clusterCount` mesh updates
+ * (the attachments) and the longest visibility of an object created after them (the secret and routes).
+ */
+export function realizedCriticalPath(transitions: readonly CompletedTransition[], clusterCount: number): { totalMs: number; steps: PathStep[] } {
+  const create = transitions.find((t) => t.key === "ServiceMesh:create");
+  const updates = transitions.filter((t) => t.key === "ServiceMesh:update").sort((a, b) => a.since - b.since).slice(0, clusterCount);
+  if (!create || updates.length < clusterCount) {
+    throw new Error(`the emulator reported ${create ? 1 : 0} mesh create and ${updates.length} of ${clusterCount} attachment transitions; cannot build the critical path`);
+  }
+  const attachedAt = Math.max(...updates.map((u) => u.since + u.afterMs));
+  const visible = transitions.filter((t) => t.key === "Visibility" && t.since >= attachedAt).map((t) => t.afterMs);
+  if (visible.length === 0) throw new Error("the emulator reported no visibility transition after the attachments; cannot build the critical path");
+  const steps: PathStep[] = [
+    { step: "ServiceMesh create (initial → running)", ms: create.afterMs },
+    ...updates.map((u, i) => ({ step: `ClusterAttachment ${i} (updating → running, serialized by the mesh)`, ms: u.afterMs })),
+    { step: "ASMGateway create (no modelled transition)", ms: 0 },
+    { step: "GatewaySecret / GatewayRoutes read-after-create visibility (the longest)", ms: Math.max(...visible) },
   ];
   return { totalMs: steps.reduce((n, s) => n + s.ms, 0), steps };
 }

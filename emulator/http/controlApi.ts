@@ -28,6 +28,7 @@ const ROUTES: Record<string, Route> = {
   "GET counts": (c) => c.counts(),
   "GET kube-requests": (c) => c.kubeRequests(),
   "GET kube-counts": (c) => c.kubeCounts(),
+  "GET transitions": (c) => c.transitions(),
   "DELETE requests": (c) => (c.clearRequests(), { ok: true }),
   "POST fail-mesh": (c, b) => (c.failMesh(String(b.meshId ?? ""), String(b.message ?? "failed by the control API")), { ok: true }),
 };

@@ -92,6 +92,18 @@ describe("control API over HTTP", () => {
     expect(() => parseArgs(["--gateway-defaults", "yes"])).toThrow('--gateway-defaults must be on or off, got "yes".');
   });
 
+  it("serves completed transitions over HTTP and parses --transition-spread, refusing one outside 0..0.5", async () => {
+    // Timed transitions of 0 ms: due at the first read, and recorded then.
+    await ctl("POST", "transitions", { kind: "ServiceMesh:create", afterMs: 0 });
+    await ctl("POST", "transitions", { kind: "Visibility", afterMs: 0 });
+    const id = (await c.call("CreateServiceMesh", { RegionId: "cn-hangzhou", VpcId: "vpc-emu-default", VSwitches: '["v"]' })).ServiceMeshId as string;
+    await readUntil(c, id, "running", 1);
+    const seen = (await ctl("GET", "transitions")).body as { key: string; afterMs: number }[];
+    expect(seen.map((t) => [t.key, t.afterMs]).sort()).toEqual([["ServiceMesh:create", 0], ["Visibility", 0]]);
+    expect(parseArgs(["--transition-spread", "0.1"])).toMatchObject({ transitionSpread: 0.1 });
+    expect(() => parseArgs(["--transition-spread", "2"])).toThrow('--transition-spread must be a number from 0 to 0.5, got "2".');
+  });
+
   it("answers 404 for an unknown control route and 400 for a body that is not JSON", async () => {
     expect((await ctl("GET", "nothing")).status).toBe(404);
     const res = await fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: "{" });

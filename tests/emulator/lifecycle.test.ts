@@ -114,6 +114,30 @@ describe("lazy lifecycles and profiles", () => {
     expect(await read()).toEqual([PRIMARY]);
   });
 
+  it("fast with a transition spread: each change takes its own time within ±spread, reported by transitions()", async () => {
+    const spread = await createEmulator({ clock, profile: "fast", transitionSpread: 0.2, seed: 3 });
+    try {
+      const sc = new AsmTestClient(spread);
+      const ids = [];
+      for (let i = 0; i < 4; i++) {
+        ids.push((await sc.call("CreateServiceMesh", meshArgs())).ServiceMeshId as string);
+        clock.advance(1);
+      }
+      clock.advance(2400 - 4);   // earliest end: 0.8 × 3 s
+      for (const id of ids) expect(await state(sc, id)).toBe("initial");
+      clock.advance(1200);       // latest end: 1.2 × 3 s
+      for (const id of ids) expect(await state(sc, id)).toBe("running");
+      const creates = spread.control.transitions().filter((t) => t.key === "ServiceMesh:create").map((t) => t.afterMs);
+      expect(creates).toHaveLength(4);
+      for (const ms of creates) expect(ms >= 2400 && ms <= 3600).toBe(true);
+      expect(new Set(creates).size).toBeGreaterThan(1);
+      spread.control.clearRequests();
+      expect(spread.control.transitions()).toEqual([]);
+    } finally {
+      await spread.close();
+    }
+  });
+
   it("rejects an invalid transition rule and an unknown profile", () => {
     expect(() => emu.control.setTransitions("ServiceMesh", { afterMs: -1 })).toThrow(/afterMs must be a number/);
     expect(() => emu.control.setProfile("slow" as never)).toThrow(/profile must be one of instant, fast, realistic/);

@@ -4,7 +4,7 @@ import { TokenBucket } from "../../emulator/faults/rateLimiter";
 import { unflatten } from "../../emulator/http/parseRpc";
 import { Params } from "../../emulator/operations/params";
 import { ManualClock } from "../../emulator/time/clock";
-import { advancePhase, isVisible, newVisibility, startPhase, TransitionRules } from "../../emulator/time/lifecycle";
+import { advancePhase, isVisible, newVisibility, spreadFactor, startPhase, TransitionRules } from "../../emulator/time/lifecycle";
 
 describe("unflatten", () => {
   it("rebuilds Tag.N.Key lists, repeated ResourceId.N values and plain keys", () => {
@@ -64,6 +64,27 @@ describe("lazy transitions", () => {
     rules.override("ServiceMesh:delete", { afterMs: 1 });
     expect(rules.ruleFor("ServiceMesh:delete")).toEqual({ afterMs: 1 });
     expect(rules.ruleFor("IstioGateway:delete")).toEqual({ afterMs: 10_000 });
+  });
+
+  it("draws each transition's spread factor within ±spread, the same for the same transition and seed", () => {
+    const factors = Array.from({ length: 500 }, (_, i) => spreadFactor(0.1, 1, "ServiceMesh:create", 1000 + i));
+    expect(Math.min(...factors)).toBeGreaterThanOrEqual(0.9);
+    expect(Math.max(...factors)).toBeLessThanOrEqual(1.1);
+    expect(Math.max(...factors) - Math.min(...factors)).toBeGreaterThan(0.15); // spread over the range, not stuck
+    expect(spreadFactor(0.1, 1, "ServiceMesh:create", 1000)).toBe(factors[0]);
+    expect(spreadFactor(0.1, 2, "ServiceMesh:create", 1000)).not.toBe(factors[0]);
+    expect(spreadFactor(0, 1, "ServiceMesh:create", 1000)).toBe(1);
+  });
+
+  it("with a spread, completes a timed transition after its own varied duration and records it", () => {
+    const rules = new TransitionRules("fast", { spread: 0.2, seed: 7 });
+    const afterMs = Math.round(1500 * spreadFactor(0.2, 7, "ServiceMesh:update", 1000));
+    const phase = startPhase("updating", "running", "ServiceMesh:update", 1000);
+    expect(advancePhase(phase, rules, 1000 + afterMs - 1, true)).toBe(false);
+    expect(rules.completedTransitions()).toEqual([]);
+    expect(advancePhase(phase, rules, 1000 + afterMs, true)).toBe(true);
+    expect(rules.completedTransitions()).toEqual([{ key: "ServiceMesh:update", since: 1000, afterMs }]);
+    expect(() => new TransitionRules("fast", { spread: 0.6 })).toThrow("transition spread must be a number from 0 to 0.5; got 0.6.");
   });
 
   it("hides a new object until the visibility rule is met", () => {
