@@ -10,20 +10,17 @@ import { Params } from "../operations/params";
 import { findOperation } from "../operations/registry";
 import type { Runtime } from "../runtime";
 import { failMeshRecord } from "../state/meshLifecycle";
-import type { FaultEffect } from "../types";
+import { planFaults, sleep, type AnswerEffect, type FaultPlan } from "../faults/faultPlan";
 import { parseRpc, type RpcRequest } from "./parseRpc";
 import { newRequestId, sendError, sendJson } from "./serialize";
 
 export const API_VERSION = "2020-01-11";
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function effectError(effect: FaultEffect): EmulatorError | undefined {
+function effectError(effect: AnswerEffect): EmulatorError {
   switch (effect.type) {
     case "throttle": return E.throttled();
     case "serverError": return effect.httpStatus === 500 ? E.internalError() : E.serviceUnavailable(effect.httpStatus ?? 503);
     case "error": return new EmulatorError(effect.code, effect.httpStatus ?? 400, effect.message ?? `Injected fault ${effect.code}.`);
-    default: return undefined;
   }
 }
 
@@ -46,20 +43,19 @@ export async function handleRpc(rt: Runtime, httpReq: IncomingMessage, res: Serv
     const { action, kind } = checkAction(req);
     rt.auth.authenticate(req, httpReq.headers, body);
     if (rt.limiter && !rt.limiter.tryTake()) throw E.throttled();
-    const effects = rt.faults.fire(action, kind);
-    for (const effect of effects) if (effect.type === "latency") await sleep(effect.ms);
-    const injected = effects.map(effectError).find((e) => e !== undefined);
-    if (injected) throw injected;
-    if (effects.some((e) => e.type === "drop")) {
+    const plan = planFaults(rt.faults.fire(action, kind));
+    if (plan.latencyMs > 0) await sleep(plan.latencyMs);
+    if (plan.answer) throw effectError(plan.answer);
+    if (plan.drop) {
       log(0, "DroppedConnection");
       res.socket?.destroy();
       return;
     }
     const latency = PROFILE_LATENCY_MS[rt.rules.profileName];
     if (latency > 0) await sleep(latency);
-    const result = runHandler(rt, ctx, action, req, effects);
+    const result = runHandler(rt, ctx, action, req, plan);
     rt.store.flush();
-    if (effects.some((e) => e.type === "lostResponse")) {
+    if (plan.loseResponse) {
       log(0, "ResponseLost");
       res.socket?.destroy();
       return;
@@ -75,11 +71,11 @@ export async function handleRpc(rt: Runtime, httpReq: IncomingMessage, res: Serv
   }
 }
 
-function runHandler(rt: Runtime, ctx: OpContext, action: string, req: RpcRequest, effects: FaultEffect[]): Record<string, unknown> {
+function runHandler(rt: Runtime, ctx: OpContext, action: string, req: RpcRequest, plan: FaultPlan): Record<string, unknown> {
   const op = findOperation(action);
   if (!op) throw E.invalidAction(action);
   const result = op.handler(ctx, new Params(req.params));
-  const fail = effects.find((e): e is Extract<FaultEffect, { type: "failResource" }> => e.type === "failResource");
+  const fail = plan.failResource;
   const mesh = fail && ctx.meshId ? rt.store.mesh(ctx.meshId) : undefined;
   if (fail && mesh) failMeshRecord(rt.store, mesh, fail.message ?? "Injected failure: the mesh control plane failed to reconcile.");
   return result;

@@ -7,7 +7,7 @@ import type { RequestLog } from "../http/requestLog";
 import type { Runtime } from "../runtime";
 import { settleMesh } from "../state/meshLifecycle";
 import type { GatewayRecord, MeshRecord } from "../state/records";
-import type { FaultEffect } from "../types";
+import { planFaults, sleep, type AnswerEffect } from "../faults/faultPlan";
 import { sendJson } from "../http/serialize";
 import { tokenMatches } from "./kubeconfig";
 
@@ -61,17 +61,14 @@ export function matchesLabelSelector(labels: Record<string, string>, selector: s
 /** Fault rules reach this API with this kind (and the action names of the log, e.g. "get istiogateways"). */
 export const KUBE_FAULT_KIND = "Kubernetes";
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** The answer an injected fault gives instead of serving, in the API server's own Status shape. */
-function faultAnswer(effect: FaultEffect): KubeAnswer | undefined {
+function faultAnswer(effect: AnswerEffect): KubeAnswer {
   switch (effect.type) {
     case "throttle": return failure(429, "TooManyRequests", "Too many requests, please try again later.");
     case "serverError": return effect.httpStatus === 500
       ? failure(500, "InternalError", "Internal error occurred: injected fault")
       : failure(effect.httpStatus ?? 503, "ServiceUnavailable", "The server is currently unable to handle the request");
     case "error": return failure(effect.httpStatus ?? 400, effect.code, effect.message ?? `Injected fault ${effect.code}.`);
-    default: return undefined;
   }
 }
 
@@ -88,15 +85,15 @@ export async function handleKube(rt: Runtime, req: IncomingMessage, res: ServerR
   const action = `${method === "GET" ? (match?.[2] === undefined ? "list" : "get") : method.toLowerCase()} ${PLURAL}`;
   const record = (status: number, code?: string) => log.record({ action, time: new Date(rt.clock.now()).toISOString(), status, code, meshId });
 
-  const effects = rt.faults.fire(action, KUBE_FAULT_KIND);
-  for (const effect of effects) if (effect.type === "latency") await sleep(effect.ms);
-  if (effects.some((e) => e.type === "drop")) {
+  const plan = planFaults(rt.faults.fire(action, KUBE_FAULT_KIND));
+  if (plan.latencyMs > 0) await sleep(plan.latencyMs);
+  if (!plan.answer && plan.drop) {
     record(0, "DroppedConnection");
     res.socket?.destroy();
     return;
   }
-  const answer = effects.map(faultAnswer).find((a) => a !== undefined) ?? serveKube(rt, req, meshId, match, rawQuery);
-  if (effects.some((e) => e.type === "lostResponse")) {
+  const answer = plan.answer ? faultAnswer(plan.answer) : serveKube(rt, req, meshId, match, rawQuery);
+  if (plan.loseResponse) {
     record(0, "ResponseLost");
     res.socket?.destroy();
     return;
