@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import { validateFaultRule } from "./faults/faultRules";
 import { createEmulator, type EmulatorOptions } from "./index";
+import { MAX_TRANSITION_SPREAD } from "./time/lifecycle";
 import { PROFILE_NAMES, type FaultRule, type ProfileName } from "./types";
 
 export const DEFAULT_PORT = 18080;
@@ -67,7 +68,7 @@ export function parseArgs(argv: string[]): EmulatorOptions | "help" {
       }
       case "--transition-spread": {
         const spread = Number(v);
-        if (!(spread >= 0 && spread <= 0.5)) throw new Error(`--transition-spread must be a number from 0 to 0.5, got "${v}".`);
+        if (!(spread >= 0 && spread <= MAX_TRANSITION_SPREAD)) throw new Error(`--transition-spread must be a number from 0 to ${MAX_TRANSITION_SPREAD}, got "${v}".`);
         opts.transitionSpread = spread;
         break;
       }
