@@ -16,16 +16,20 @@ const afterMs = (profile: ProfileName, key: keyof (typeof PROFILE_TRANSITIONS)["
   return ms;
 };
 
-export function quickstartCriticalPath(profile: ProfileName, clusterCount: number): { totalMs: number; steps: PathStep[] } {
+/** The quickstart's chain: mesh create, the attachments one after the other, the gateway, then the slowest visibility. */
+function chain(createMs: number, attachMs: readonly number[], visibilityMs: number): { totalMs: number; steps: PathStep[] } {
   const steps: PathStep[] = [
-    { step: "ServiceMesh create (initial → running)", ms: afterMs(profile, "ServiceMesh:create") },
-    ...Array.from({ length: clusterCount }, (_, i) => ({
-      step: `ClusterAttachment ${i} (updating → running, serialized by the mesh)`, ms: afterMs(profile, "ServiceMesh:update"),
-    })),
+    { step: "ServiceMesh create (initial → running)", ms: createMs },
+    ...attachMs.map((ms, i) => ({ step: `ClusterAttachment ${i} (updating → running, serialized by the mesh)`, ms })),
     { step: "ASMGateway create (no modelled transition)", ms: 0 },
-    { step: "GatewaySecret / GatewayRoutes read-after-create visibility (in parallel)", ms: afterMs(profile, "Visibility") },
+    { step: "GatewaySecret / GatewayRoutes read-after-create visibility (in parallel; the longest)", ms: visibilityMs },
   ];
   return { totalMs: steps.reduce((n, s) => n + s.ms, 0), steps };
+}
+
+export function quickstartCriticalPath(profile: ProfileName, clusterCount: number): { totalMs: number; steps: PathStep[] } {
+  const attach = afterMs(profile, "ServiceMesh:update");
+  return chain(afterMs(profile, "ServiceMesh:create"), Array.from({ length: clusterCount }, () => attach), afterMs(profile, "Visibility"));
 }
 
 /**
@@ -42,11 +46,5 @@ export function realizedCriticalPath(transitions: readonly CompletedTransition[]
   const attachedAt = Math.max(...updates.map((u) => u.since + u.afterMs));
   const visible = transitions.filter((t) => t.key === "Visibility" && t.since >= attachedAt).map((t) => t.afterMs);
   if (visible.length === 0) throw new Error("the emulator reported no visibility transition after the attachments; cannot build the critical path");
-  const steps: PathStep[] = [
-    { step: "ServiceMesh create (initial → running)", ms: create.afterMs },
-    ...updates.map((u, i) => ({ step: `ClusterAttachment ${i} (updating → running, serialized by the mesh)`, ms: u.afterMs })),
-    { step: "ASMGateway create (no modelled transition)", ms: 0 },
-    { step: "GatewaySecret / GatewayRoutes read-after-create visibility (the longest)", ms: Math.max(...visible) },
-  ];
-  return { totalMs: steps.reduce((n, s) => n + s.ms, 0), steps };
+  return chain(create.afterMs, updates.map((u) => u.afterMs), Math.max(...visible));
 }
