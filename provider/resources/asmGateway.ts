@@ -6,8 +6,9 @@
 // Replacement: meshId, namespace, name. Every spec field updates in place. Refresh maps the
 // live spec back to arguments (extraSpec catches undeclared keys), so drift shows in the next
 // preview and `up` writes the declared spec again. Keys the control plane itself filled in when
-// the spec was last written (defaults; recorded as serverSpecKeys) are left out of that mapping
-// unless declared: they are the control plane's, and counting them would show a change forever.
+// the spec was last written (defaults; recorded with their values as serverSpec) are left out of
+// that mapping while they hold the value it wrote: counting them would show a change forever. One
+// changed out of band is drift like any other, since the next write would put the default back.
 // Adoption: `adopt: true` takes over an existing gateway of that name (it must exist) and applies
 // the declared spec to it instead of creating one.
 import * as pulumi from "@pulumi/pulumi";
@@ -54,7 +55,8 @@ const portFields = {
 
 /** Inputs outside the field DSL: validated by checkGateway, compared by diffGateway. */
 const STRUCTURED = ["ports", "extraSpec"] as const;
-const OUTPUTS = ["fullName", "serverSpecKeys"] as const;
+// serverSpecKeys: what states written before serverSpec recorded (the keys without their values).
+const OUTPUTS = ["fullName", "serverSpec", "serverSpecKeys"] as const;
 const DEFAULT_TIMEOUTS = { create: minutes(10), update: minutes(10), delete: minutes(10) };
 
 type GatewayInputs = GatewaySpecArgs & { meshId: string; name: string; namespace: string; adopt?: boolean; timeouts?: Timeouts };
@@ -96,26 +98,39 @@ function specChanged(changed: string[]): boolean {
   return changed.some((path) => !path.startsWith("timeouts") && path !== "adopt");
 }
 
-function outputsOf(a: GatewayInputs, serverSpecKeys: string[]): Props {
-  return { ...a, fullName: `${a.namespace}:${a.name}`, serverSpecKeys };
+/** What the state records of the control plane's own spec keys: serverSpec, and serverSpecKeys from older states. */
+type ServerRecord = { serverSpec: JsonObject; serverSpecKeys?: string[] };
+
+function outputsOf(a: GatewayInputs, server: ServerRecord): Props {
+  return { ...a, fullName: `${a.namespace}:${a.name}`, ...server };
 }
 
-/** serverSpecKeys of a state (absent in states written before it was recorded). */
-function recordedServerKeys(props: Props): string[] {
-  return Array.isArray(props.serverSpecKeys) ? props.serverSpecKeys.filter((k): k is string => typeof k === "string") : [];
+/** The record a state holds; it is carried over as is by a read or by an update that writes nothing. */
+function recordIn(props: Props): ServerRecord {
+  const s = props.serverSpec;
+  const serverSpec = s !== null && typeof s === "object" && !Array.isArray(s) ? (s as JsonObject) : {};
+  const keys = Array.isArray(props.serverSpecKeys) ? props.serverSpecKeys.filter((k): k is string => typeof k === "string" && !(k in serverSpec)) : [];
+  return keys.length > 0 ? { serverSpec, serverSpecKeys: keys } : { serverSpec };
 }
 
-/** Keys of the live spec that the write did not send: the control plane filled them in. */
-function serverKeysOf(live: IstioGatewayObject, a: GatewaySpecArgs): string[] {
+/** The keys of the live spec that the write did not send, with their values: the control plane filled them in. */
+function recordAfterWrite(live: IstioGatewayObject, a: GatewaySpecArgs): ServerRecord {
   const declared = toGatewaySpec(a);
-  return Object.keys(live.spec ?? {}).filter((k) => !(k in declared)).sort();
+  const spec = (live.spec ?? {}) as JsonObject;
+  const keys = Object.keys(spec).filter((k) => !(k in declared)).sort();
+  return { serverSpec: Object.fromEntries(keys.map((k) => [k, spec[k]])) };
 }
 
-/** The live spec without the control plane's own keys, unless the arguments declare them. */
+/**
+ * The live spec as the program's to compare: without the control plane's own keys while they hold the
+ * value it wrote, unless the arguments declare them.
+ */
 function ownedSpec(live: JsonObject, prior: Props): JsonObject {
   const declared = toGatewaySpec(asInputs(prior));
-  const serverKeys = recordedServerKeys(prior);
-  return Object.fromEntries(Object.entries(live).filter(([k]) => k in declared || !serverKeys.includes(k)));
+  const { serverSpec, serverSpecKeys = [] } = recordIn(prior);
+  // Keys recorded without a value (older states) count as the control plane's whatever they hold.
+  const isServers = (k: string) => serverSpecKeys.includes(k) || (k in serverSpec && deepEqual(live[k], serverSpec[k]));
+  return Object.fromEntries(Object.entries(live).filter(([k]) => k in declared || !isServers(k)));
 }
 
 function writeGateway(ctx: ProviderContext, action: "CreateASMGateway" | "UpdateASMGateway", a: GatewayInputs, timeoutMs: number) {
@@ -156,9 +171,9 @@ async function createGateway(inputs: Props, ctx: ProviderContext) {
     });
   }
   const live = await waitForSpec(ctx, kube, a, timeoutMs).catch((err: unknown) => {
-    throw partialState(id, outputsOf(a, []), err);
+    throw partialState(id, outputsOf(a, { serverSpec: {} }), err);
   });
-  return { id, outs: outputsOf(a, serverKeysOf(live, a)) };
+  return { id, outs: outputsOf(a, recordAfterWrite(live, a)) };
 }
 
 async function readGateway(id: string, props: Props, ctx: ProviderContext) {
@@ -171,19 +186,19 @@ async function readGateway(id: string, props: Props, ctx: ProviderContext) {
   if (!live || live.metadata.deletionTimestamp) return undefined;
   const inputs: Props = { meshId, namespace, name, ...fromGatewaySpec(ownedSpec((live.spec ?? {}) as JsonObject, props)) };
   for (const key of ["adopt", "timeouts"]) if (props[key] !== undefined) inputs[key] = props[key];
-  return { id, props: outputsOf(asInputs(inputs), recordedServerKeys(props)), inputs };
+  return { id, props: outputsOf(asInputs(inputs), recordIn(props)), inputs };
 }
 
 async function updateGateway(id: string, olds: Props, news: Props, ctx: ProviderContext) {
   const a = asInputs(news);
-  if (!specChanged(diffGateway(olds, news).changed)) return outputsOf(a, recordedServerKeys(olds));
+  if (!specChanged(diffGateway(olds, news).changed)) return outputsOf(a, recordIn(olds));
   const timeoutMs = timeoutFor("update", a.timeouts, DEFAULT_TIMEOUTS);
   const kube = await meshKubeApi(ctx, a.meshId);
   await writeGateway(ctx, "UpdateASMGateway", a, timeoutMs);
   const live = await waitForSpec(ctx, kube, a, timeoutMs).catch((err: unknown) => {
-    throw partialState(id, outputsOf(a, recordedServerKeys(olds)), err);
+    throw partialState(id, outputsOf(a, recordIn(olds)), err);
   });
-  return outputsOf(a, serverKeysOf(live, a));
+  return outputsOf(a, recordAfterWrite(live, a));
 }
 
 async function deleteGateway(id: string, props: Props, ctx: ProviderContext) {

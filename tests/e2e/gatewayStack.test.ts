@@ -109,6 +109,17 @@ describe("a stack with a gateway, a TLS secret and three routes", () => {
     expect((await liveGatewaySpec())?.replicaCount).toBe(2);
   });
 
+  it("detects a control-plane default changed out of band, and up hands the key back to the control plane", async () => {
+    env.emulator.control.mutate.patchGatewaySpec(meshId, "istio-system", GATEWAY, { externalTrafficPolicy: "Local" });
+    const preview = await env.stack.previewJson(["--refresh"]);
+    expect(changes(preview)).toEqual(["ingress:update"]);
+    const gw = (preview.steps ?? []).find((s) => parseUrn(s.urn).name === "ingress" && s.op === "update")!;
+    expect(changedFields(gw)).toEqual(["extraSpec"]);
+    await env.stack.up(["--refresh"]);
+    expect((await liveGatewaySpec())?.externalTrafficPolicy).toBe("Cluster");
+    expect(changes(await env.stack.previewJson(["--refresh"]))).toEqual([]);
+  });
+
   it("destroy leaves no custom resource, secret, route or mesh in the emulator", async () => {
     env.emulator.control.clearRequests();
     await env.stack.destroy();

@@ -89,18 +89,18 @@ describe("ASMGateway provider", () => {
     it("records the keys it filled in and leaves them out of refresh, so an undeclared default never shows as drift", async () => {
       const inputs = await checked(withoutCount("gw-defaults"));
       const { id, outs } = await provider.create(inputs);
-      expect(outs.serverSpecKeys).toEqual(["externalTrafficPolicy", "replicaCount"]);
+      expect(outs.serverSpec).toEqual({ externalTrafficPolicy: "Cluster", replicaCount: 1 });
       expect(await liveSpec("gw-defaults")).toMatchObject({ externalTrafficPolicy: "Cluster", replicaCount: 1 });
       const read = await provider.read!(id, outs);
       expect(read.inputs).toEqual(inputs);
-      expect(read.props).toMatchObject({ serverSpecKeys: ["externalTrafficPolicy", "replicaCount"] });
+      expect(read.props).toMatchObject({ serverSpec: { externalTrafficPolicy: "Cluster", replicaCount: 1 } });
       expect((await provider.diff!(id, read.props!, inputs)).changes).toBe(false);
     });
 
     it("still shows a key added out of band and a declared key changed out of band", async () => {
       const inputs = await checked(args("gw-defaults-drift"));
       const { id, outs } = await provider.create(inputs);
-      expect(outs.serverSpecKeys).toEqual(["externalTrafficPolicy"]);
+      expect(outs.serverSpec).toEqual({ externalTrafficPolicy: "Cluster" });
       h.emulator.control.mutate.patchGatewaySpec(meshId, "istio-system", "gw-defaults-drift", { replicaCount: 4, hostNetwork: true });
       const read = await provider.read!(id, outs);
       expect(read.inputs).toMatchObject({ replicaCount: 4, extraSpec: { hostNetwork: true } });
@@ -113,28 +113,58 @@ describe("ASMGateway provider", () => {
       const { id, outs } = await provider.create(inputs);
       const dropped = await checked(withoutCount("gw-defaults-update"));
       const afterDrop = await provider.update!(id, outs, dropped);
-      expect(afterDrop.outs?.serverSpecKeys).toEqual(["externalTrafficPolicy", "replicaCount"]);
+      expect(afterDrop.outs?.serverSpec).toEqual({ externalTrafficPolicy: "Cluster", replicaCount: 1 });
       const read = await provider.read!(id, afterDrop.outs!);
       expect(read.inputs).toEqual(dropped);
 
       const declared = await checked({ ...withoutCount("gw-defaults-update"), extraSpec: { externalTrafficPolicy: "Local" } });
       const afterDeclare = await provider.update!(id, read.props!, declared);
-      expect(afterDeclare.outs?.serverSpecKeys).toEqual(["replicaCount"]);
+      expect(afterDeclare.outs?.serverSpec).toEqual({ replicaCount: 1 });
       h.emulator.control.mutate.patchGatewaySpec(meshId, "istio-system", "gw-defaults-update", { externalTrafficPolicy: "Cluster" });
       const drifted = await provider.read!(id, afterDeclare.outs!);
       expect(drifted.inputs).toMatchObject({ extraSpec: { externalTrafficPolicy: "Cluster" } });
       expect((await provider.diff!(id, drifted.props!, declared)).changes).toBe(true);
     });
 
-    it("shows every live key of a state recorded before serverSpecKeys existed, and records them on the next update", async () => {
+    it("shows a default the control plane filled in once it is changed out of band, and the next update hands it back", async () => {
+      const inputs = await checked(withoutCount("gw-defaults-changed"));
+      const { id, outs } = await provider.create(inputs);
+      h.emulator.control.mutate.patchGatewaySpec(meshId, "istio-system", "gw-defaults-changed", { replicaCount: 5 });
+      const read = await provider.read!(id, outs);
+      expect(read.inputs).toEqual({ ...inputs, replicaCount: 5 });
+      expect(read.inputs).not.toHaveProperty("extraSpec.externalTrafficPolicy");
+      expect(read.props).toMatchObject({ serverSpec: { externalTrafficPolicy: "Cluster", replicaCount: 1 } });
+      expect(await provider.diff!(id, read.props!, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+      const updated = await provider.update!(id, read.props!, inputs);
+      expect(await liveSpec("gw-defaults-changed")).toMatchObject({ replicaCount: 1 });
+      expect(updated.outs?.serverSpec).toEqual({ externalTrafficPolicy: "Cluster", replicaCount: 1 });
+      expect((await provider.read!(id, updated.outs!)).inputs).toEqual(inputs);
+    });
+
+    it("shows every live key of a state recorded before the control plane's keys were, and records them on the next update", async () => {
       const inputs = await checked(withoutCount("gw-defaults-old"));
       const { id, outs } = await provider.create(inputs);
-      const { serverSpecKeys: _unrecorded, ...oldState } = outs;
+      const { serverSpec: _unrecorded, ...oldState } = outs;
       const read = await provider.read!(id, oldState);
       expect(read.inputs).toMatchObject({ replicaCount: 1, extraSpec: { externalTrafficPolicy: "Cluster" } });
       const updated = await provider.update!(id, read.props!, inputs);
-      expect(updated.outs?.serverSpecKeys).toEqual(["externalTrafficPolicy", "replicaCount"]);
+      expect(updated.outs?.serverSpec).toEqual({ externalTrafficPolicy: "Cluster", replicaCount: 1 });
       expect((await provider.read!(id, updated.outs!)).inputs).toEqual(inputs);
+    });
+
+    it("keeps leaving out the keys a state recorded without their values, until the next write records the values", async () => {
+      const inputs = await checked(withoutCount("gw-defaults-keys"));
+      const { id, outs } = await provider.create(inputs);
+      const { serverSpec: _values, ...rest } = outs;
+      const keysOnly = { ...rest, serverSpecKeys: ["externalTrafficPolicy", "replicaCount"] };
+      h.emulator.control.mutate.patchGatewaySpec(meshId, "istio-system", "gw-defaults-keys", { replicaCount: 3 });
+      const read = await provider.read!(id, keysOnly);
+      expect(read.inputs).toEqual(inputs);
+      expect(read.props).toMatchObject({ serverSpec: {}, serverSpecKeys: ["externalTrafficPolicy", "replicaCount"] });
+      const changed = await checked({ ...withoutCount("gw-defaults-keys"), maxReplicas: 6 });
+      const updated = await provider.update!(id, read.props!, changed);
+      expect(updated.outs).not.toHaveProperty("serverSpecKeys");
+      expect(updated.outs?.serverSpec).toEqual({ externalTrafficPolicy: "Cluster", replicaCount: 1 });
     });
   });
 
