@@ -10,4 +10,5 @@ export * from "./meshLifecycle";
 export * from "./meshObservations";
 export * from "./progress";
 export * from "./timeouts";
+export * from "./waitPolicies";
 export * from "./writeOnce";

@@ -5,32 +5,63 @@
 //
 // Only reads sent after a listener subscribed reach it: a read in flight when a wait began may show
 // the mesh as it was before that wait's own change (still `running`), which must not end the wait.
+// By the same rule a wait whose poll falls due while such a read is in flight takes that read's
+// answer instead of sending another: two waits whose timers fire together cost one call, not two.
 import { isNotFound, ServiceMeshDetail } from "../api";
 import { FeedEvent, PollResult, WaitFeed } from "../waiter";
 import { ProviderContext } from "./context";
 
-type Listener = (result: PollResult<ServiceMeshDetail>, sent: number, source: symbol | undefined) => void;
+/** A read's answer and number, and its readers: the waits that take it as their own poll (undefined: a call outside any wait). */
+type Listener = (result: PollResult<ServiceMeshDetail>, sent: number, readers: ReadonlySet<symbol | undefined>) => void;
+
+interface Read {
+  /** Its number in the order reads are sent. */
+  sent: number;
+  readers: Set<symbol | undefined>;
+}
 
 const listeners = new Map<string, Set<Listener>>();
+/** The newest read of each mesh still waiting for its answer. */
+const inFlight = new Map<string, { read: Read; answer: Promise<ServiceMeshDetail> }>();
+/** For each wait listening: the number of the last read sent before it subscribed. */
+const subscribedAfter = new Map<symbol, number>();
 /** Numbers reads in the order they are sent. */
 let sent = 0;
 
 const keyOf = (ctx: ProviderContext, meshId: string) => `${ctx.settings.endpoint}\u0000${meshId}`;
 
-function publish(key: string, result: PollResult<ServiceMeshDetail>, at: number, source: symbol | undefined): void {
-  for (const listener of listeners.get(key) ?? []) listener(result, at, source);
+function publish(key: string, result: PollResult<ServiceMeshDetail>, at: number, readers: ReadonlySet<symbol | undefined>): void {
+  for (const listener of listeners.get(key) ?? []) listener(result, at, readers);
 }
 
-/** DescribeServiceMeshDetail, published to every listener on this mesh except `source`'s own. */
-export async function observeMesh(ctx: ProviderContext, meshId: string, source?: symbol): Promise<ServiceMeshDetail> {
+/**
+ * DescribeServiceMeshDetail, published to every listener on this mesh except the waits that read it.
+ * A wait (`source`) whose poll falls due while a read sent after it subscribed is in flight shares
+ * that read; any other call sends its own.
+ */
+export function observeMesh(ctx: ProviderContext, meshId: string, source?: symbol): Promise<ServiceMeshDetail> {
   const key = keyOf(ctx, meshId);
-  const at = ++sent;
+  const current = inFlight.get(key);
+  const since = source === undefined ? undefined : subscribedAfter.get(source);
+  if (current && since !== undefined && current.read.sent > since) {
+    current.read.readers.add(source);
+    return current.answer;
+  }
+  const read: Read = { sent: ++sent, readers: new Set([source]) };
+  const answer = describeAndPublish(ctx, meshId, key, read).finally(() => {
+    if (inFlight.get(key)?.read === read) inFlight.delete(key);
+  });
+  inFlight.set(key, { read, answer });
+  return answer;
+}
+
+async function describeAndPublish(ctx: ProviderContext, meshId: string, key: string, read: Read): Promise<ServiceMeshDetail> {
   try {
     const detail = (await ctx.client.call("DescribeServiceMeshDetail", { ServiceMeshId: meshId })).ServiceMesh;
-    publish(key, { ok: detail }, at, source);
+    publish(key, { ok: detail }, read.sent, read.readers);
     return detail;
   } catch (err) {
-    publish(key, { err }, at, source);
+    publish(key, { err }, read.sent, read.readers);
     throw err;
   }
 }
@@ -50,8 +81,9 @@ export function meshFeed<T>(
   return {
     subscribe(deliver) {
       const since = sent;
-      const listener: Listener = (result, at, source) => {
-        if (at <= since || source === self) return;
+      subscribedAfter.set(self, since);
+      const listener: Listener = (result, at, readers) => {
+        if (at <= since || readers.has(self)) return;
         // Of errors only "gone" is news; any other failed read the wait meets itself if it is real, and
         // another caller's passing failure must not end this wait.
         if ("err" in result && !isNotFound(result.err)) return;
@@ -62,6 +94,7 @@ export function meshFeed<T>(
       set.add(listener);
       listeners.set(key, set);
       return () => {
+        subscribedAfter.delete(self);
         set.delete(listener);
         if (set.size === 0 && listeners.get(key) === set) listeners.delete(key);
       };

@@ -13,7 +13,7 @@
 // the declared spec to it instead of creating one.
 import * as pulumi from "@pulumi/pulumi";
 import { isNotFound } from "../api";
-import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, timeoutsField, Timeouts, meshIdField } from "../framework";
+import { defineProvider, meshIdField, minutes, OBJECT_POLICY, partialState, ProviderContext, timeoutFor, timeoutsField, Timeouts } from "../framework";
 import { CheckFailure, checkInputs, deepEqual, diffInputs, f, FieldSpecs, Props } from "../schema";
 import { providerShim } from "../shim";
 import { whenError, whenValue } from "../waiter";
@@ -147,7 +147,7 @@ async function waitForSpec(ctx: ProviderContext, kube: IstioGatewayApi, a: Gatew
     what: `IstioGateway ${a.namespace}/${a.name} to show the declared spec`,
     subject: `ASMGateway ${a.namespace}/${a.name}`,
     timeoutMs,
-    policy: { minMs: 500, maxMs: 10_000, growth: 0.3 },
+    policy: OBJECT_POLICY,
     label: (r) => ("err" in r ? kubeLabel(r.err) : r.ok ? "spec pending" : "absent"),
   });
   return live as IstioGatewayObject; // the success acceptor only takes a defined object
@@ -213,7 +213,7 @@ async function deleteGateway(id: string, props: Props, ctx: ProviderContext) {
     what: `IstioGateway ${namespace}/${name} to be deleted`,
     subject: `ASMGateway ${namespace}/${name}`,
     timeoutMs: timeoutFor("delete", props.timeouts as Timeouts | undefined, DEFAULT_TIMEOUTS),
-    policy: { minMs: 500, maxMs: 10_000, growth: 0.3 },
+    policy: OBJECT_POLICY,
     label: (r) => ("err" in r ? kubeLabel(r.err) : r.ok ? "terminating" : "gone"),
   });
 }

@@ -1,7 +1,7 @@
 // API call helpers the gateway-family resources share: writes that a busy mesh rejects, and the
 // mesh's Kubernetes API for IstioGateway reads and deletes.
 import { AsmApiError, isConflict } from "../api";
-import { writeOnce, type ProviderContext } from "../framework";
+import { OBJECT_POLICY, writeOnce, type ProviderContext } from "../framework";
 import { istioGatewayApi, IstioGatewayApi, KubeApiError } from "../kube";
 import { WaiterFailureError, whenError, whenValue } from "../waiter";
 
@@ -40,7 +40,7 @@ export async function writeWhenMeshSettles<T>(ctx: ProviderContext, subject: str
       what: `${subject} to be accepted by the mesh`,
       subject,
       timeoutMs,
-      policy: { minMs: 500, maxMs: 10_000, growth: 0.3 },
+      policy: OBJECT_POLICY,
       label: (r) => ("err" in r ? `mesh busy (${r.err instanceof AsmApiError ? r.err.code : "error"})` : "accepted"),
     });
   } catch (err) {

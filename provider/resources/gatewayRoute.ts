@@ -8,7 +8,7 @@
 // Adoption: `adopt: true` takes over an existing route of that name and applies the declared definition.
 import * as pulumi from "@pulumi/pulumi";
 import { isNotFound } from "../api";
-import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts } from "../framework";
+import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY } from "../framework";
 import { deepEqual, diffInputs, Props } from "../schema";
 import { providerShim } from "../shim";
 import { whenError, whenValue } from "../waiter";
@@ -17,7 +17,6 @@ import { ADDITIONAL_STATUS_FIELDS, checkRoute, gatewayRouteFields, ROUTE_STRUCTU
 import { fromWireRoute, parseRouteId, RouteArgsBody, routeId, toWireRoute } from "./gatewayRoute.mapping";
 
 const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minutes(5) };
-const POLICY = { minMs: 500, maxMs: 5_000, growth: 0.3 };
 
 type RouteInputs = RouteArgsBody & {
   meshId: string;
@@ -66,7 +65,7 @@ function waitVisible(ctx: ProviderContext, a: RouteInputs, timeoutMs: number) {
     what: `${subjectOf(a)} to be visible`,
     subject: subjectOf(a),
     timeoutMs,
-    policy: POLICY,
+    policy: VISIBILITY_POLICY,
     label: (r) => ("err" in r ? "not visible" : "visible"),
   });
 }

@@ -9,7 +9,7 @@
 // Adoption: `adopt: true` takes over an existing secret of that name after checking its expiry.
 import * as pulumi from "@pulumi/pulumi";
 import { GatewaySecretDetail, isNotFound } from "../api";
-import { defineProvider, minutes, partialState, pulumiLogger, ProviderContext, timeoutFor, Timeouts } from "../framework";
+import { defineProvider, minutes, partialState, pulumiLogger, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY } from "../framework";
 import { describeCertificate, expiryMatches, parseCertificateChain } from "../pem";
 import { diffInputs, Props } from "../schema";
 import { providerShim } from "../shim";
@@ -21,7 +21,6 @@ import {
 } from "./gatewaySecret.mapping";
 
 const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minutes(5) };
-const POLICY = { minMs: 500, maxMs: 5_000, growth: 0.3 };
 
 interface SecretInputs {
   meshId: string;
@@ -66,7 +65,7 @@ function waitNormal(ctx: ProviderContext, a: SecretInputs, timeoutMs: number) {
     what: `${subjectOf(a)} to be normal`,
     subject: subjectOf(a),
     timeoutMs,
-    policy: POLICY,
+    policy: VISIBILITY_POLICY,
     label: (r) => ("err" in r ? "error" : r.ok?.State ?? "not visible"),
     failureReason: (r) => ("ok" in r ? `the secret is abnormal: ${r.ok?.Message || "no message"}` : "read failed"),
   });
@@ -145,7 +144,7 @@ async function deleteSecret(id: string, props: Props, ctx: ProviderContext) {
     what: `GatewaySecret ${gatewayName}/${secretName} to be gone`,
     subject: `GatewaySecret ${gatewayName}/${secretName}`,
     timeoutMs: timeoutFor("delete", props.timeouts as Timeouts | undefined, DEFAULT_TIMEOUTS),
-    policy: POLICY,
+    policy: VISIBILITY_POLICY,
     label: (r) => ("err" in r ? "error" : r.ok ? "still listed" : "gone"),
   });
 }

@@ -7,8 +7,10 @@ type Detail = ServiceMeshDetail;
 /** A context whose client answers DescribeServiceMeshDetail from `states`, one per call, when released. */
 function scriptedContext(endpoint: string, states: string[]) {
   const gates: Array<() => void> = [];
+  let calls = 0;
   const client = {
     call: async (_action: string, _req: unknown) => {
+      calls++;
       const state = states.shift() ?? "running";
       await new Promise<void>((resolve) => gates.push(resolve));
       if (state === "NotFound") throw Object.assign(new Error("gone"), { code: "ServiceMesh.NotFound" });
@@ -17,7 +19,7 @@ function scriptedContext(endpoint: string, states: string[]) {
     },
   };
   const ctx = { client, settings: { endpoint } } as unknown as ProviderContext;
-  return { ctx, releaseNext: () => gates.shift()?.() };
+  return { ctx, releaseNext: () => gates.shift()?.(), calls: () => calls };
 }
 
 const tick = () => new Promise((r) => setImmediate(r));
@@ -77,6 +79,45 @@ describe("meshObservations: waits on one mesh share its reads", () => {
     }
     await Promise.all(reads);
     expect(seen).toEqual(["error", "pollNow"]);
+    unsubscribe();
+  });
+
+  it("lets a wait whose poll falls due during another's read take that answer: one call, not fed to it twice", async () => {
+    const { ctx, releaseNext, calls } = scriptedContext("e1", ["updating", "running"]);
+    const a = Symbol("first wait");
+    const b = Symbol("second wait");
+    const seenByB: string[] = [];
+    const unsubscribeA = meshFeed<Detail>(ctx, "m1", a, (r) => r).subscribe(() => undefined);
+    const unsubscribeB = meshFeed<Detail>(ctx, "m1", b, (r) => r).subscribe((e) => seenByB.push(stateOf(e)));
+    const readA = observeMesh(ctx, "m1", a);
+    const readB = observeMesh(ctx, "m1", b);
+    expect(calls()).toBe(1);
+    releaseNext();
+    expect([(await readA).ServiceMeshInfo.State, (await readB).ServiceMeshInfo.State]).toEqual(["updating", "updating"]);
+    expect(seenByB).toEqual([]);
+    const next = observeMesh(ctx, "m1", b);
+    expect(calls()).toBe(2);
+    releaseNext();
+    expect((await next).ServiceMeshInfo.State).toBe("running");
+    unsubscribeA();
+    unsubscribeB();
+  });
+
+  it("never lets a wait take the answer of a read sent before it subscribed, nor a call outside any wait share one", async () => {
+    const { ctx, releaseNext, calls } = scriptedContext("e1", ["running", "updating", "updating"]);
+    const early = observeMesh(ctx, "m1");
+    const self = Symbol("waiter");
+    const unsubscribe = meshFeed<Detail>(ctx, "m1", self, (r) => r).subscribe(() => undefined);
+    const own = observeMesh(ctx, "m1", self);
+    const outside = observeMesh(ctx, "m1");
+    expect(calls()).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      releaseNext();
+      await tick();
+    }
+    expect((await early).ServiceMeshInfo.State).toBe("running");
+    expect((await own).ServiceMeshInfo.State).toBe("updating");
+    await outside;
     unsubscribe();
   });
 });
