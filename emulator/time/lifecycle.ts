@@ -34,6 +34,11 @@ export interface CompletedTransition {
   key: TransitionKey;
   since: number;
   afterMs: number;
+  /**
+   * When a request first found it complete (it completes on the first request after since + afterMs):
+   * seenAt - (since + afterMs) is how late a client polling for it noticed.
+   */
+  seenAt: number;
 }
 
 /** Completed transitions kept for the control API; older ones are dropped past this many. */
@@ -83,7 +88,7 @@ export class TransitionRules {
     if (rule.afterMs === undefined) return false;
     const afterMs = Math.round(rule.afterMs * spreadFactor(this.spread, this.seed, key, since));
     if (now - since < afterMs) return false;
-    this.recordCompleted({ key, since, afterMs });
+    this.recordCompleted({ key, since, afterMs, seenAt: now });
     return true;
   }
 

@@ -114,6 +114,18 @@ describe("lazy lifecycles and profiles", () => {
     expect(await read()).toEqual([PRIMARY]);
   });
 
+  it("reports each completed transition with when a request first found it complete", async () => {
+    emu.control.setProfile("fast");
+    const id = (await c.call("CreateServiceMesh", meshArgs())).ServiceMeshId as string;
+    const start = clock.now();
+    clock.advance(3400);
+    expect(await state(c, id)).toBe("running");
+    clock.advance(600);
+    expect(await state(c, id)).toBe("running");
+    const creates = emu.control.transitions().filter((t) => t.key === "ServiceMesh:create");
+    expect(creates).toEqual([{ key: "ServiceMesh:create", since: start, afterMs: 3000, seenAt: start + 3400 }]);
+  });
+
   it("fast with a transition spread: each change takes its own time within ±spread, reported by transitions()", async () => {
     const spread = await createEmulator({ clock, profile: "fast", transitionSpread: 0.2, seed: 3 });
     try {
