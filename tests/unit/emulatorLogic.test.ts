@@ -76,14 +76,14 @@ describe("lazy transitions", () => {
     expect(spreadFactor(0, 1, "ServiceMesh:create", 1000)).toBe(1);
   });
 
-  it("with a spread, completes a timed transition after its own varied duration and records it", () => {
+  it("with a spread, completes a timed transition after its own varied duration and records it with when it was seen", () => {
     const rules = new TransitionRules("fast", { spread: 0.2, seed: 7 });
     const afterMs = Math.round(1500 * spreadFactor(0.2, 7, "ServiceMesh:update", 1000));
     const phase = startPhase("updating", "running", "ServiceMesh:update", 1000);
     expect(advancePhase(phase, rules, 1000 + afterMs - 1, true)).toBe(false);
     expect(rules.completedTransitions()).toEqual([]);
-    expect(advancePhase(phase, rules, 1000 + afterMs, true)).toBe(true);
-    expect(rules.completedTransitions()).toEqual([{ key: "ServiceMesh:update", since: 1000, afterMs }]);
+    expect(advancePhase(phase, rules, 1000 + afterMs + 20, true)).toBe(true);
+    expect(rules.completedTransitions()).toEqual([{ key: "ServiceMesh:update", since: 1000, afterMs, seenAt: 1000 + afterMs + 20 }]);
     expect(() => new TransitionRules("fast", { spread: 0.6 })).toThrow("transition spread must be a number from 0 to 0.5; got 0.6.");
   });
 
