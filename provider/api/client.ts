@@ -42,7 +42,7 @@ export class AsmClient {
       }
     };
     try {
-      const body = await withRetry(send, (err) => mayRetryCall(operation, err), this.retry, this.options);
+      const body = await withRetry(send, (err) => mayRetryCall(operation, err), this.retry, this.options, { read: operation.readOnly });
       return body as ResponseOf<A>;
     } catch (err) {
       // Say what to fix: retrying or waiting cannot cure a credentials or RAM policy problem.

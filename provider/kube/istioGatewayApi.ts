@@ -3,6 +3,7 @@
 // delete, so this is the only way to see a gateway's live spec and to remove it.
 import type { CustomObjectsApi } from "@kubernetes/client-node";
 import { DEFAULT_RETRY, RetryHooks, RetryPolicy, withRetry } from "../api/retry";
+import { readTimeoutMs } from "../waiter";
 import { isKubeNotFound, isTransientKubeError, toKubeApiError } from "./kubeApiError";
 import { loadKubeconfig } from "./kubeconfig";
 
@@ -45,7 +46,8 @@ export function istioGatewayApi(kubeconfig: string, options: IstioGatewayApiOpti
   const api = config.makeApiClient(k8s.CustomObjectsApi);
   const timeout = options.requestTimeoutMs ?? 30_000;
   api.addInterceptor((request) => {
-    request.timeout = timeout;
+    // A read inside a wait gets at most the time the wait has left (waiter/deadline.ts).
+    request.timeout = request.method === "GET" ? readTimeoutMs(timeout) : timeout;
   });
   return new IstioGatewayClient(api, server, options.retry ?? DEFAULT_RETRY, options.retryHooks ?? {});
 }
@@ -61,35 +63,38 @@ class IstioGatewayClient implements IstioGatewayApi {
   ) {}
 
   async get(namespace: string, name: string): Promise<IstioGatewayObject | undefined> {
-    const res = await this.call(`get ${ISTIO_GATEWAY_PLURAL} ${namespace}/${name}`, true, () =>
+    const res = await this.call(`get ${ISTIO_GATEWAY_PLURAL} ${namespace}/${name}`, { read: true, notFoundIsUndefined: true }, () =>
       this.api.getNamespacedCustomObject(...ARGS, namespace, ISTIO_GATEWAY_PLURAL, name),
     );
     return res?.body as IstioGatewayObject | undefined;
   }
 
   async list(namespace: string): Promise<IstioGatewayObject[]> {
-    const res = await this.call(`list ${ISTIO_GATEWAY_PLURAL} in ${namespace}`, false, () =>
+    const res = await this.call(`list ${ISTIO_GATEWAY_PLURAL} in ${namespace}`, { read: true, notFoundIsUndefined: false }, () =>
       this.api.listNamespacedCustomObject(...ARGS, namespace, ISTIO_GATEWAY_PLURAL),
     );
     return (res?.body as { items?: IstioGatewayObject[] } | undefined)?.items ?? [];
   }
 
   async delete(namespace: string, name: string): Promise<boolean> {
-    const res = await this.call(`delete ${ISTIO_GATEWAY_PLURAL} ${namespace}/${name}`, true, () =>
+    const res = await this.call(`delete ${ISTIO_GATEWAY_PLURAL} ${namespace}/${name}`, { read: false, notFoundIsUndefined: true }, () =>
       this.api.deleteNamespacedCustomObject(...ARGS, namespace, ISTIO_GATEWAY_PLURAL, name),
     );
     return res !== undefined;
   }
 
-  /** Runs one request, repeated while it fails transiently; with `notFoundIsUndefined`, a 404 resolves to undefined. */
-  private async call<T>(what: string, notFoundIsUndefined: boolean, run: () => Promise<T>): Promise<T | undefined> {
+  /**
+   * Runs one request, repeated while it fails transiently (a read, inside a wait, not past its deadline);
+   * with `notFoundIsUndefined`, a 404 resolves to undefined.
+   */
+  private async call<T>(what: string, opts: { read: boolean; notFoundIsUndefined: boolean }, run: () => Promise<T>): Promise<T | undefined> {
     const once = () => run().catch((err: unknown) => {
       throw toKubeApiError(err, what, this.server);
     });
     try {
-      return await withRetry(once, isTransientKubeError, this.retry, this.retryHooks);
+      return await withRetry(once, isTransientKubeError, this.retry, this.retryHooks, { read: opts.read });
     } catch (err) {
-      if (notFoundIsUndefined && isKubeNotFound(err)) return undefined;
+      if (opts.notFoundIsUndefined && isKubeNotFound(err)) return undefined;
       throw err;
     }
   }

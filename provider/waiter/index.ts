@@ -4,3 +4,4 @@ export * from "./backoff";
 export * from "./clock";
 export * from "./errors";
 export * from "./waiter";
+export * from "./deadline";

@@ -2,7 +2,8 @@
 //   - polls, classifies each result with acceptors (success / failure / retry),
 //   - spaces polls by the policy: a delay growing with the time waited (policies with `growth`),
 //     or exponential backoff with full jitter, capped,
-//   - fires one last poll just before the deadline instead of sleeping past it,
+//   - fires one last poll just before the deadline instead of sleeping past it, and makes the deadline
+//     visible to the reads a poll makes (deadline.ts), so none of them outlives the wait by much,
 //   - fails fast on a failure acceptor with the reason the caller extracts (e.g. ErrorMessage),
 //   - reports each poll through onPoll (the framework rate-limits it into Pulumi's log),
 //   - optionally listens to a feed of results others polled (several resources waiting on one mesh):
@@ -12,6 +13,7 @@
 import { Acceptor, evaluate, PollResult, WaitState } from "./acceptors";
 import { BackoffPolicy, pollDelay, Random } from "./backoff";
 import { Clock, realClock } from "./clock";
+import { withDeadline } from "./deadline";
 import { WaiterFailureError, WaiterTimeoutError, WaitReport } from "./errors";
 
 export interface Observation {
@@ -124,7 +126,7 @@ export async function waitUntil<T>(
   };
   try {
     for (let attempt = 0; ; attempt++) {
-      const done = judge(await pollOnce(poll), attempt);
+      const done = judge(await pollOnce(() => withDeadline(deadline, clock, poll)), attempt);
       if (done) return done.value;
       if (deadline - clock.now() <= 0) throw new WaiterTimeoutError(report);
       // The last sleep is cut short so one final poll lands just before the deadline.

@@ -2,6 +2,8 @@
 // CreateASMGateway/UpdateASMGateway and the mesh's Kubernetes API, drift, adoption, a busy mesh.
 import type * as pulumi from "@pulumi/pulumi";
 import { AsmClient } from "../../provider/api";
+import { isResourceInitError } from "../../provider/framework";
+import { FINAL_CALL_MS } from "../../provider/waiter";
 import { Props } from "../../provider/schema";
 import { liveGatewaySpec, PRIMARY, rawClient, runningMesh } from "./helpers/gatewayStack";
 import { startHarness, type Harness } from "./helpers/providerHarness";
@@ -265,6 +267,21 @@ describe("ASMGateway provider", () => {
     expect(await liveSpec("gw-kube-faults")).toBeUndefined();
     const faulted = h.emulator.control.kubeRequests().map((e) => e.code).filter((c) => c !== undefined && c !== "NotFound");
     expect(faulted).toEqual(["TooManyRequests", "TooManyRequests", "ServiceUnavailable", "ServiceUnavailable", "ResponseLost", "DroppedConnection"]);
+  });
+
+  it("cuts a Kubernetes read the API server holds to the create's deadline, not its own 30 s, keeping the gateway in state", async () => {
+    const HELD_MS = FINAL_CALL_MS + 4_000;
+    h.emulator.control.addFault({ match: { kind: "Kubernetes", action: "get istiogateways" }, effect: { type: "latency", ms: HELD_MS } });
+    const started = Date.now();
+    const err: unknown = await provider.create(await checked({ ...args("gw-held"), timeouts: { create: "1s" } })).then(() => undefined, (e: unknown) => e);
+    const elapsedMs = Date.now() - started;
+    h.emulator.control.clearFaults();
+    expect(isResourceInitError(err) && err.id).toBe(`${meshId}:istio-system:gw-held`);
+    expect(String((err as Error).message)).toMatch(/timed out after [0-9]+s waiting for IstioGateway istio-system\/gw-held to show the declared spec; last seen: unreachable/);
+    expect(elapsedMs).toBeLessThan(HELD_MS - 1_000);
+    // Let the emulator answer the read it holds before the next test changes its state.
+    await new Promise((r) => setTimeout(r, Math.max(0, started + HELD_MS + 200 - Date.now())));
+    expect(await liveSpec("gw-held")).toMatchObject({ replicaCount: 2 });
   });
 
   it("reports an emulator-side validation error with the field path", async () => {

@@ -2,6 +2,8 @@
 // update paths, drift correction, many routes created in parallel, adoption.
 import type * as pulumi from "@pulumi/pulumi";
 import { AsmClient } from "../../provider/api";
+import { isResourceInitError } from "../../provider/framework";
+import { FINAL_CALL_MS } from "../../provider/waiter";
 import { Props } from "../../provider/schema";
 import { ingressGateway, rawClient, runningMesh } from "./helpers/gatewayStack";
 import { startHarness, type Harness } from "./helpers/providerHarness";
@@ -158,5 +160,21 @@ describe("GatewayRoute delete, parallel creates and adoption", () => {
     await expect(provider.create(await checked(args("r-missing", { adopt: true })))).rejects.toThrow(
       `adopt: gateway ${GATEWAY} of mesh ${meshId} has no route r-missing; remove adopt to create it`,
     );
+  });
+
+  it("gives up a read the server does not answer soon after the create's deadline, keeping the created route in state", async () => {
+    // A hung read used to get the transport's 30 s timeout and up to 8 attempts, whatever the timeout.
+    const HELD_MS = FINAL_CALL_MS + 4_000;
+    h.emulator.control.addFault({ match: { action: "DescribeIstioGatewayRouteDetail" }, effect: { type: "latency", ms: HELD_MS } });
+    const started = Date.now();
+    const err: unknown = await provider.create(await checked({ ...args("r-held"), timeouts: { create: "1s" } })).then(() => undefined, (e: unknown) => e);
+    const elapsedMs = Date.now() - started;
+    h.emulator.control.clearFaults();
+    expect(isResourceInitError(err) && err.id).toBe(`${meshId}:${GATEWAY}:r-held`);
+    expect(String((err as Error).message)).toMatch(/GatewayRoute ingressgateway\/r-held to be visible failed after [0-9]+s: DescribeIstioGatewayRouteDetail failed/);
+    expect(elapsedMs).toBeLessThan(HELD_MS - 1_000);
+    expect(await routeNames()).toContain("r-held");
+    // Let the emulator answer the read it holds before the next test changes its state.
+    await new Promise((r) => setTimeout(r, Math.max(0, started + HELD_MS + 200 - Date.now())));
   });
 });
