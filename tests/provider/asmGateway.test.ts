@@ -143,10 +143,16 @@ describe("ASMGateway provider", () => {
       expect((await provider.read!(id, updated.outs!)).inputs).toEqual(inputs);
     });
 
-    it("shows every live key of a state recorded before the control plane's keys were, and records them on the next update", async () => {
-      const inputs = await checked(withoutCount("gw-defaults-old"));
+    /** A gateway created with the defaults filled in, and its state as a version that recorded no values would have it. */
+    async function createdWithoutValues(name: string) {
+      const inputs = await checked(withoutCount(name));
       const { id, outs } = await provider.create(inputs);
-      const { serverSpec: _unrecorded, ...oldState } = outs;
+      const { serverSpec: _values, ...state } = outs;
+      return { inputs, id, state };
+    }
+
+    it("shows every live key of a state recorded before the control plane's keys were, and records them on the next update", async () => {
+      const { inputs, id, state: oldState } = await createdWithoutValues("gw-defaults-old");
       const read = await provider.read!(id, oldState);
       expect(read.inputs).toMatchObject({ replicaCount: 1, extraSpec: { externalTrafficPolicy: "Cluster" } });
       const updated = await provider.update!(id, read.props!, inputs);
@@ -155,10 +161,8 @@ describe("ASMGateway provider", () => {
     });
 
     it("keeps leaving out the keys a state recorded without their values, until the next write records the values", async () => {
-      const inputs = await checked(withoutCount("gw-defaults-keys"));
-      const { id, outs } = await provider.create(inputs);
-      const { serverSpec: _values, ...rest } = outs;
-      const keysOnly = { ...rest, serverSpecKeys: ["externalTrafficPolicy", "replicaCount"] };
+      const { inputs, id, state } = await createdWithoutValues("gw-defaults-keys");
+      const keysOnly = { ...state, serverSpecKeys: ["externalTrafficPolicy", "replicaCount"] };
       h.emulator.control.mutate.patchGatewaySpec(meshId, "istio-system", "gw-defaults-keys", { replicaCount: 3 });
       const read = await provider.read!(id, keysOnly);
       expect(read.inputs).toEqual(inputs);
