@@ -4,7 +4,8 @@
 //   applyChanges: rename, features, version upgrade and tags, each retried on the mesh's "busy"
 //     conflict and followed by a wait for `running`.
 import { classifyError, CreateServiceMeshRequest, ServiceMeshDetail } from "../api";
-import { describeMesh, MESH_POLICY, ProviderContext, waitMeshRunning, withConflictRetry, writeOnce } from "../framework";
+import { describeMesh, MESH_POLICY, ProviderContext, VISIBILITY_POLICY, waitMeshRunning, withConflictRetry, writeOnce } from "../framework";
+import { WaiterFailureError, WaiterTimeoutError, whenValue } from "../waiter";
 import { changedUnder, isPlainObject, Props } from "../schema";
 import { toControlPlaneLogRequest, toFeatureRequest, toTagWire } from "./serviceMesh.mapping";
 
@@ -17,15 +18,27 @@ async function meshIdsNamed(ctx: ProviderContext, name: string, vpcId: string): 
     .map((m) => m.ServiceMeshInfo.ServiceMeshId);
 }
 
+/** How long a new mesh may stay missing from list calls before a lost create counts as not applied. */
+const LIST_VISIBILITY_MS = 3 * MESH_POLICY.minMs;
+
 async function findCreatedMesh(ctx: ProviderContext, req: CreateServiceMeshRequest, before: Set<string>): Promise<string | undefined> {
-  // A new mesh may be invisible to list calls for a moment: look a few times before giving up.
-  for (let look = 0; look < 3; look++) {
-    const fresh = (await meshIdsNamed(ctx, String(req.Name), req.VpcId)).filter((id) => !before.has(id));
-    if (fresh.length === 1) return fresh[0];
-    if (fresh.length > 1) throw new Error(`CreateServiceMesh: found several new meshes named ${req.Name} in ${req.VpcId} (${fresh.join(", ")}); delete the extra ones`);
-    await ctx.clock.sleep(MESH_POLICY.minMs * ctx.settings.waitScale * (look + 1));
+  // A new mesh may be invisible to list calls for a moment: look again for a while before giving up.
+  const freshIds = async () => (await meshIdsNamed(ctx, String(req.Name), req.VpcId)).filter((id) => !before.has(id));
+  let fresh: string[];
+  try {
+    fresh = await ctx.wait(freshIds, [whenValue((ids) => ids.length > 0, "success"), whenValue(() => true, "retry")], {
+      what: `a new mesh named ${req.Name} in ${req.VpcId} to be listed`,
+      subject: `ServiceMesh ${req.Name}`,
+      timeoutMs: LIST_VISIBILITY_MS * ctx.settings.waitScale,
+      policy: VISIBILITY_POLICY,
+      label: (r) => ("ok" in r ? `${r.ok.length} new` : "error"),
+    });
+  } catch (err) {
+    if (err instanceof WaiterTimeoutError) return undefined;
+    throw err instanceof WaiterFailureError && err.cause !== undefined ? err.cause : err;
   }
-  return undefined;
+  if (fresh.length > 1) throw new Error(`CreateServiceMesh: found several new meshes named ${req.Name} in ${req.VpcId} (${fresh.join(", ")}); delete the extra ones`);
+  return fresh[0];
 }
 
 /** Creates the mesh once, even when the response to CreateServiceMesh is lost. */
