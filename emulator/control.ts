@@ -4,7 +4,7 @@ import { validateFaultRule } from "./faults/faultRules";
 import { applyMutation } from "./mutations";
 import type { Runtime } from "./runtime";
 import { failMeshRecord } from "./state/meshLifecycle";
-import { PROFILE_NAMES, type FaultRule, type ProfileName, type RateLimit, type RequestLogEntry, type TransitionRule } from "./types";
+import { PROFILE_NAMES, type Credential, type FaultRule, type ProfileName, type RateLimit, type RequestLogEntry, type TransitionRule } from "./types";
 import type { OptionValue } from "./state/records";
 import type { CompletedTransition } from "./time/lifecycle";
 
@@ -44,6 +44,8 @@ export interface EmulatorControl {
   /** Clears both request logs and the transition log. */
   clearRequests(): void;
   failMesh(meshId: string, message: string): void;
+  /** New secret for an access key (old one rejected from now on); returns the new key pair. */
+  rotateKey(accessKeyId: string): Credential;
   mutate: EmulatorMutations;
 }
 
@@ -82,6 +84,7 @@ export function createControl(rt: Runtime): EmulatorControl {
       rt.rules.clearOverrides();
       rt.rules.clearCompleted();
       rt.gatewayDefaults = rt.initialGatewayDefaults;
+      rt.resetCredentials();
     },
     state: () => rt.store.snapshot(),
     setProfile: (profile) => {
@@ -119,6 +122,7 @@ export function createControl(rt: Runtime): EmulatorControl {
       failMeshRecord(rt.store, mesh, message);
       rt.store.flush();
     },
+    rotateKey: (accessKeyId) => rt.rotateKey(accessKeyId),
     mutate: createMutations(rt),
   };
 }

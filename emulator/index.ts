@@ -24,7 +24,8 @@ export interface EmulatorHandle {
   url: string;
   /** "127.0.0.1:PORT": openapi-client's config.endpoint, with protocol "HTTP". */
   endpoint: string;
-  credentials: Credential;
+  /** The first access key as it is now (control.rotateKey changes its secret). */
+  readonly credentials: Credential;
   control: EmulatorControl;
   close(): Promise<void>;
 }
@@ -38,7 +39,9 @@ export async function createEmulator(opts: EmulatorOptions = {}): Promise<Emulat
   return {
     url: rt.baseUrl,
     endpoint,
-    credentials: rt.credentials[0],
+    get credentials() {
+      return rt.credentials[0];
+    },
     control,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 // The emulator's live parts, built once from the options and shared by the HTTP layer, the
 // Kubernetes subset and the in-process control handle.
+import { randomBytes } from "node:crypto";
 import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS } from "./defaults";
 import { FaultInjector } from "./faults/faultRules";
 import { TokenBucket } from "./faults/rateLimiter";
@@ -49,7 +50,9 @@ export class Runtime {
   readonly log = new RequestLog();
   /** The mesh Kubernetes API's requests: another server than the OpenAPI, so kept apart. */
   readonly kubeLog = new RequestLog();
+  /** The accepted keys as they are now (rotateKey replaces an entry); reset restores initialCredentials. */
   readonly credentials: Credential[];
+  private readonly initialCredentials: readonly Credential[];
   readonly maxBodyBytes: number;
   limiter: TokenBucket | undefined;
   baseUrl = "";
@@ -60,7 +63,8 @@ export class Runtime {
   constructor(opts: RuntimeOptions) {
     this.seed = opts.seed ?? 1;
     this.clock = opts.clock ?? systemClock;
-    this.credentials = opts.credentials && opts.credentials.length > 0 ? opts.credentials : [DEMO_CREDENTIALS];
+    this.initialCredentials = opts.credentials && opts.credentials.length > 0 ? opts.credentials : [DEMO_CREDENTIALS];
+    this.credentials = [...this.initialCredentials];
     this.store = new Store({ seeds: opts.clusters ?? DEFAULT_CLUSTERS, seed: this.seed, clock: this.clock, stateFile: opts.stateFile });
     this.rules = new TransitionRules(opts.profile ?? "instant", { spread: opts.transitionSpread, seed: this.seed });
     this.auth = new Authenticator(this.credentials, this.clock);
@@ -70,6 +74,26 @@ export class Runtime {
     this.maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
     this.initialGatewayDefaults = opts.gatewayDefaults ?? false;
     this.gatewayDefaults = this.initialGatewayDefaults;
+  }
+
+  /**
+   * Gives an access key a new secret; the old one is rejected (SignatureDoesNotMatch) from then on.
+   * The secret is random, not seeded: a test must read it from the result, never predict it.
+   */
+  rotateKey(accessKeyId: string): Credential {
+    const index = this.credentials.findIndex((c) => c.accessKeyId === accessKeyId);
+    if (index < 0) throw new Error(`access key "${accessKeyId}" does not exist; known: ${this.credentials.map((c) => c.accessKeyId).join(", ")}.`);
+    const rotated = { accessKeyId, accessKeySecret: `rotated-${randomBytes(12).toString("hex")}` };
+    this.credentials[index] = rotated;
+    this.auth.setSecret(accessKeyId, rotated.accessKeySecret);
+    return rotated;
+  }
+
+  resetCredentials(): void {
+    this.initialCredentials.forEach((c, i) => {
+      this.credentials[i] = c;
+      this.auth.setSecret(c.accessKeyId, c.accessKeySecret);
+    });
   }
 
   setRateLimit(limit: RateLimit | undefined): void {

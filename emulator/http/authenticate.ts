@@ -26,6 +26,11 @@ export class Authenticator {
     for (const c of credentials) this.secrets.set(c.accessKeyId, c.accessKeySecret);
   }
 
+  /** A rotated key: from now on only the new secret verifies, as after a secret reset in the RAM console. */
+  setSecret(accessKeyId: string, accessKeySecret: string): void {
+    this.secrets.set(accessKeyId, accessKeySecret);
+  }
+
   /** Returns the access key id of a correctly signed request, or throws an EmulatorError. */
   authenticate(req: RpcRequest, headers: IncomingHttpHeaders, rawBody: Buffer): string {
     const authorization = headers.authorization;

@@ -30,6 +30,7 @@ const ROUTES: Record<string, Route> = {
   "GET kube-counts": (c) => c.kubeCounts(),
   "GET transitions": (c) => c.transitions(),
   "DELETE requests": (c) => (c.clearRequests(), { ok: true }),
+  "POST rotate-key": (c, b) => c.rotateKey(String(b.accessKeyId ?? "")),
   "POST fail-mesh": (c, b) => (c.failMesh(String(b.meshId ?? ""), String(b.message ?? "failed by the control API")), { ok: true }),
 };
 

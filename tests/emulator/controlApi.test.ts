@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { type EmulatorHandle } from "../../emulator";
 import { parseArgs } from "../../emulator/cli";
 import { AsmTestClient } from "./client";
+import { acs3 } from "./rawRpc";
 import { gatewayBody, PRIMARY, readUntil, runningMesh, useEmulator } from "./fixtures";
 
 describe("control API over HTTP", () => {
@@ -102,6 +103,17 @@ describe("control API over HTTP", () => {
     expect(seen.map((t) => [t.key, t.afterMs]).sort()).toEqual([["ServiceMesh:create", 0], ["Visibility", 0]]);
     expect(parseArgs(["--transition-spread", "0.1"])).toMatchObject({ transitionSpread: 0.1 });
     expect(() => parseArgs(["--transition-spread", "2"])).toThrow('--transition-spread must be a number from 0 to 0.5, got "2".');
+  });
+
+  it("rotates an access key: the old secret is refused with SignatureDoesNotMatch, the new one accepted", async () => {
+    const { accessKeyId, accessKeySecret: old } = emu.credentials;
+    const rotated = (await ctl("POST", "rotate-key", { accessKeyId })).body as { accessKeyId: string; accessKeySecret: string };
+    expect(rotated.accessKeyId).toBe(accessKeyId);
+    expect(rotated.accessKeySecret).not.toBe(old);
+    expect(emu.credentials.accessKeySecret).toBe(rotated.accessKeySecret);
+    expect((await acs3(emu, "DescribeServiceMeshes", { accessKeySecret: old })).body.Code).toBe("SignatureDoesNotMatch");
+    expect((await acs3(emu, "DescribeServiceMeshes", { accessKeySecret: rotated.accessKeySecret })).status).toBe(200);
+    expect((await ctl("POST", "rotate-key", { accessKeyId: "LTAInope" })).body).toEqual({ error: expect.stringContaining('access key "LTAInope" does not exist') });
   });
 
   it("answers 404 for an unknown control route and 400 for a body that is not JSON", async () => {
