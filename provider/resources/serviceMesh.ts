@@ -8,7 +8,7 @@
 // Delete refuses at once when clusters this stack does not manage are still attached.
 // Adoption: `adoptId` takes over an existing mesh (pulumi import cannot work for dynamic resources).
 import * as pulumi from "@pulumi/pulumi";
-import { defineProvider, Timeouts } from "../framework";
+import { defineProvider, ownerInput, Timeouts } from "../framework";
 import { providerShim } from "../shim";
 import { warmKubeClientWhileWaiting } from "./kubeWarmup";
 import { MESH_CREATE_FAILED, serviceMeshCrud } from "./serviceMesh.crud";
@@ -21,6 +21,12 @@ export const serviceMeshProvider = defineProvider(
     kind: "ServiceMesh", fields: serviceMeshFields, outputs: SERVICE_MESH_OUTPUTS, validate: validateServiceMesh,
     // A mesh that failed while being created cannot be repaired in place (Terraform would call it tainted).
     replaceWhen: (olds) => (olds[MESH_CREATE_FAILED] === true ? "state" : undefined),
+    // A cluster belongs to one mesh at a time and leaves it only once no gateway runs on it, so a replacement
+    // mesh can take the clusters only after the old one has let them go. Delete-before-replace makes the engine
+    // delete the old mesh's routes, secrets, gateways and attachments (every one takes meshId, a create-only
+    // input) before the old mesh, and create everything afterwards. Create-before-delete would fail at the first
+    // detach (the gateway still runs there) and leave one more mesh behind on every retry.
+    deleteBeforeReplace: true,
   },
   serviceMeshCrud,
 );
@@ -93,7 +99,7 @@ export class ServiceMesh extends pulumi.dynamic.Resource {
     const secrets = { additionalSecretOutputs: ["kubeconfig", "ca"] };
     // A secret input stays encrypted in the state's inputs too, even when passed as plain text.
     const ca = args.ca === undefined ? undefined : pulumi.secret(args.ca);
-    super(providerShim("ServiceMesh"), name, { name, ...args, ca, ...outputs }, pulumi.mergeOptions(opts, secrets), "asm", "ServiceMesh");
+    super(providerShim("ServiceMesh"), name, { name, ...args, ca, ...outputs, ...ownerInput("ServiceMesh", name, opts) }, pulumi.mergeOptions(opts, secrets), "asm", "ServiceMesh");
     // A computed output would turn unknown during every in-place update preview (dynamic providers
     // return no preview outputs); the id never does.
     this.meshId = this.id;
