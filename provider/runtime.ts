@@ -3,6 +3,7 @@
 // implementations are required lazily so one kind's dependencies never load for another.
 // To register a kind, add one line to `registry`.
 import type * as pulumi from "@pulumi/pulumi";
+import { forDynamicHost } from "./framework/dynamicHost";
 import type { ResourceKind } from "./shim";
 
 type Loader = () => pulumi.dynamic.ResourceProvider;
@@ -18,13 +19,25 @@ const registry: Partial<Record<ResourceKind, Loader>> = {
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const loaded = new Map<ResourceKind, pulumi.dynamic.ResourceProvider>();
+const hosted = new Map<ResourceKind, pulumi.dynamic.ResourceProvider>();
 
-export function implementationFor(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
+/** The kind's implementation itself: check failures name their property (tests use this contract). */
+export function coreImplementationFor(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   const cached = loaded.get(kind);
   if (cached) return cached;
   const load = registry[kind];
   if (!load) throw new Error(`asm-pulumi: no implementation registered for resource kind ${kind}`);
   const impl = load();
   loaded.set(kind, impl);
+  return impl;
+}
+
+/** What the serialized shim calls: the implementation in the words the engine prints best (framework/dynamicHost.ts). */
+export function implementationFor(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
+  let impl = hosted.get(kind);
+  if (!impl) {
+    impl = forDynamicHost(coreImplementationFor(kind));
+    hosted.set(kind, impl);
+  }
   return impl;
 }

@@ -6,7 +6,7 @@
 // thrown to the caller, which reconciles against live state instead of blindly repeating it.
 import { ActionName, catalog, RequestOf, ResponseOf } from "./catalog";
 import type { Operation, WireParams } from "./catalog/operation";
-import { AsmApiError, classifyError, permissionHint, toAsmApiError } from "./errors";
+import { AsmApiError, classifyError, toAsmApiError, withAdvice } from "./errors";
 import { DEFAULT_RETRY, RetryHooks, RetryPolicy, withRetry } from "./retry";
 import { Transport } from "./transport";
 
@@ -45,9 +45,9 @@ export class AsmClient {
       const body = await withRetry(send, (err) => mayRetryCall(operation, err), this.retry, this.options, { read: operation.readOnly });
       return body as ResponseOf<A>;
     } catch (err) {
-      // Say what to fix: retrying or waiting cannot cure a credentials or RAM policy problem.
-      if (err instanceof AsmApiError && classifyError(err) === "permission") err.message = permissionHint(err);
-      throw err;
+      // Say what to do, once, where the client gives up: a credentials or RAM policy problem, throttling or
+      // an outage the retries did not outlast.
+      throw err instanceof AsmApiError ? withAdvice(err) : err;
     }
   }
 }

@@ -1,6 +1,7 @@
 // AsmApiError and the error classifier. Wire codes vary by operation (ERR404, ServiceMesh.NotFound,
 // Throttling.User, ...), so classification is by free functions over code and HTTP status, not by
 // instanceof chains. Every layer above asks `classifyError(e)` or one of the is* helpers.
+import { clause, joinMessage } from "../messages";
 
 export type ErrorClass =
   | "notFound" // the object does not exist (404, *.NotFound, ERR404)
@@ -45,6 +46,17 @@ const CONFLICT = [/MeshNotRunning/, /IncorrectStatus/, /NotRunning$/, /StillInit
 const ALREADY_EXISTS = [/AlreadyExist/, /NameExist/, /Duplicate/];
 const NOT_FOUND = [/NotFound$/, /^ERR404$/, /NotExist/, /NotInServiceMesh$/];
 
+// The HTTP library appends "<METHOD> <url> failed." to a network error's own text without a separator
+// ("connect ECONNREFUSED 127.0.0.1:18205POST http://127.0.0.1:18205/ failed.").
+const HTTPX_SUFFIX = /^([\s\S]*?)((?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S+) failed\.$/;
+
+/** A network error's text with the request it was for set apart: "connect ECONNREFUSED 127.0.0.1:1 (POST http://…)". */
+export function networkMessage(text: string): string {
+  const m = HTTPX_SUFFIX.exec(text);
+  if (!m || m[1].trim() === "") return text;
+  return `${clause(m[1])} (${m[2]})`;
+}
+
 /** Builds an AsmApiError from whatever the transport threw (tea ResponseError or a network error). */
 export function toAsmApiError(action: string, err: unknown): AsmApiError {
   if (err instanceof AsmApiError) return err;
@@ -52,7 +64,7 @@ export function toAsmApiError(action: string, err: unknown): AsmApiError {
   const data = e.data ?? {};
   const code = String(data.Code ?? e.code ?? "NetworkError");
   const status = typeof e.statusCode === "number" ? e.statusCode : undefined;
-  const msg = String(data.Message ?? e.message ?? "no message");
+  const msg = data.Message !== undefined ? String(data.Message) : networkMessage(String(e.message ?? "no message"));
   const opt = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
   return new AsmApiError(action, code, msg, status, opt(data.RequestId), opt(data.Recommend));
 }
@@ -97,8 +109,47 @@ export const isRetryable = (err: unknown): boolean => {
 
 /** The message users see for a permission failure: what to check, never the key material. */
 export function permissionHint(err: AsmApiError): string {
-  return (
-    `${err.message}. Check the credentials (alicloud:accessKey / alicloud:secretKey, ALIBABA_CLOUD_ACCESS_KEY_ID) ` +
-    `and that the RAM user has AliyunASMFullAccess; retrying will not help.`
+  return joinMessage(
+    err.message,
+    ". ",
+    "Check the credentials (alicloud:accessKey / alicloud:secretKey, ALIBABA_CLOUD_ACCESS_KEY_ID) " +
+      "and that the RAM user has AliyunASMFullAccess; retrying will not help. " +
+      // The engine configures the provider from the state on these commands (docs/configuration.md).
+      "If alicloud:secretKey or alicloud:accessKey changed since the last `pulumi up`: `pulumi refresh`, `pulumi destroy` " +
+      "and `--refresh` use the keys recorded then; run `pulumi refresh --run-program` (or `destroy --run-program`, " +
+      "`preview --refresh --run-program`).",
   );
+}
+
+/**
+ * What to do about an error the client gives up on, by class; undefined where only the caller knows
+ * (a bad request names its own input, a missing object is often expected).
+ */
+export function adviceFor(err: AsmApiError): string | undefined {
+  const recommend = err.recommend ? `See ${err.recommend}` : undefined;
+  switch (classifyError(err)) {
+    case "permission":
+      return undefined; // permissionHint says it
+    case "throttled":
+      return "The API is still throttling; run the command again later, or lower Pulumi's parallelism (--parallel).";
+    case "transient":
+      if (err.httpStatus === undefined) return "The endpoint did not answer; check asm:endpoint and the network, then run the command again.";
+      return joinMessage("The service failed; run the command again, and quote the RequestId to Alibaba Cloud support if it persists.", ". ", recommend ?? "");
+    case "invalid":
+    case "unknown":
+      // The API's own diagnosis page for this request: the best "what to do" for a request it refused.
+      return recommend;
+    default:
+      return undefined; // not found, already exists, busy: the resource that called knows what they mean
+  }
+}
+
+/** `err` with its message ending in what to do; called once, where the client gives up on a call. */
+export function withAdvice(err: AsmApiError): AsmApiError {
+  if (classifyError(err) === "permission") err.message = permissionHint(err);
+  else {
+    const advice = adviceFor(err);
+    if (advice) err.message = joinMessage(err.message, ". ", advice);
+  }
+  return err;
 }

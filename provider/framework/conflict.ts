@@ -24,10 +24,13 @@ export interface ConflictRetryOptions {
   meshId?: string;
 }
 
+/** Progress words for a queued write: the mesh is busy, not failing (the code stays for support). */
 function labelOf(result: { ok: unknown } | { err: unknown }): string {
   if ("ok" in result) return "accepted";
-  if (result.err instanceof MeshStillBusy) return `mesh ${result.err.state}`;
+  if (result.err instanceof MeshStillBusy) return `waiting: the mesh is busy (${result.err.state})`;
   const code = (result.err as { code?: unknown } | null)?.code;
+  if (isConflict(result.err)) return `waiting: the mesh is busy with another change (${String(code)})`;
+  if (isThrottled(result.err)) return `waiting: throttled (${String(code)})`;
   return typeof code === "string" ? code : "error";
 }
 

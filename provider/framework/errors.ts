@@ -3,6 +3,7 @@
 // ErrorResourceInitFailed, so the engine records the resource with these properties instead of
 // orphaning a real cloud object (research/engine.md §2 "Errors"). The next `up` then updates or
 // replaces it, and `destroy` deletes it.
+import { joinMessage, joinMessages } from "../messages";
 
 export class ResourceInitError extends Error {
   override readonly name = "ResourceInitError";
@@ -11,7 +12,7 @@ export class ResourceInitError extends Error {
     public properties: Record<string, unknown>,
     readonly reasons: string[],
   ) {
-    super(reasons.join("; "));
+    super(joinMessages(reasons, "; "));
   }
 }
 
@@ -22,5 +23,5 @@ export function isResourceInitError(err: unknown): err is ResourceInitError {
 /** Wraps a failure after the API call succeeded, so the id is never lost. */
 export function partialState(id: string, properties: Record<string, unknown>, cause: unknown): ResourceInitError {
   const text = cause instanceof Error ? cause.message : String(cause);
-  return new ResourceInitError(id, properties, [`${id}: ${text}`]);
+  return new ResourceInitError(id, properties, [joinMessage(id, ": ", text)]);
 }

@@ -36,9 +36,14 @@ export const meshGone: readonly Acceptor<ServiceMeshDetail>[] = [
 
 export function meshLabel(result: PollResult<ServiceMeshDetail>): string {
   if ("ok" in result) return stateOf(result.ok);
+  // Only a mesh that was just created is retried on NotFound: it is expected, not an error to show.
+  if (isNotFound(result.err)) return "waiting for the new mesh to appear";
   const code = (result.err as { code?: unknown } | null)?.code;
   return typeof code === "string" ? code : "error";
 }
+
+/** A wait for the mesh to go: NotFound is the goal. */
+const goneLabel = (result: PollResult<ServiceMeshDetail>): string => ("err" in result && isNotFound(result.err) ? "gone" : meshLabel(result));
 
 function meshFailureReason(result: PollResult<ServiceMeshDetail>): string {
   if ("ok" in result) {
@@ -64,14 +69,14 @@ export async function describeMeshIfExists(ctx: ProviderContext, meshId: string)
 }
 
 /** Polls the mesh until `acceptors` say so; the mesh policy, labels and failure text are shared. */
-function waitMesh(ctx: ProviderContext, meshId: string, acceptors: readonly Acceptor<ServiceMeshDetail>[], goal: string, timeoutMs: number): Promise<ServiceMeshDetail> {
+function waitMesh(ctx: ProviderContext, meshId: string, acceptors: readonly Acceptor<ServiceMeshDetail>[], goal: string, timeoutMs: number, label = meshLabel): Promise<ServiceMeshDetail> {
   const self = Symbol(goal);
   return ctx.wait(() => observeMesh(ctx, meshId, self), acceptors, {
     what: `ServiceMesh ${meshId} to ${goal}`,
     subject: `ServiceMesh ${meshId}`,
     timeoutMs,
     policy: MESH_POLICY,
-    label: meshLabel,
+    label,
     failureReason: meshFailureReason,
     feed: meshFeed(ctx, meshId, self, (result) => result),
   });
@@ -82,5 +87,5 @@ export function waitMeshRunning(ctx: ProviderContext, meshId: string, timeoutMs:
 }
 
 export async function waitMeshGone(ctx: ProviderContext, meshId: string, timeoutMs: number): Promise<void> {
-  await waitMesh(ctx, meshId, meshGone, "be deleted", timeoutMs);
+  await waitMesh(ctx, meshId, meshGone, "be deleted", timeoutMs, goneLabel);
 }

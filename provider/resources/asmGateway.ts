@@ -13,9 +13,12 @@
 // the declared spec to it instead of creating one.
 import * as pulumi from "@pulumi/pulumi";
 import { isNotFound } from "../api";
-import { defineProvider, meshIdField, minutes, OBJECT_POLICY, partialState, ProviderContext, timeoutFor, timeoutsField, Timeouts } from "../framework";
+import {
+  defineProvider, meshIdField, minutes, OBJECT_POLICY, OWNER_LABEL, ownerMark, partialState, ProviderContext, timeoutFor, timeoutsField, Timeouts, ownerInput, withOwnerInput,
+} from "../framework";
 import { CheckFailure, checkInputs, deepEqual, diffInputs, f, FieldSpecs, Props } from "../schema";
 import { providerShim } from "../shim";
+import { joinMessage } from "../messages";
 import { whenError, whenValue } from "../waiter";
 import { isTransientKubeError, type IstioGatewayApi, type IstioGatewayObject } from "../kube";
 import {
@@ -41,7 +44,7 @@ export const asmGatewayFields = {
   minReplicas: f.int({ min: 0, max: 1000 }),
   maxReplicas: f.int({ min: 1, max: 1000 }),
   resources: f.object({ limits: quantities, requests: quantities }),
-  adopt: f.bool({ default: false }),
+  adopt: f.bool({ default: false, createTimeOnly: true }),
   timeouts: timeoutsField,
 } satisfies FieldSpecs;
 
@@ -133,8 +136,12 @@ function ownedSpec(live: JsonObject, prior: Props): JsonObject {
   return Object.fromEntries(Object.entries(live).filter(([k]) => k in declared || !isServers(k)));
 }
 
-function writeGateway(ctx: ProviderContext, action: "CreateASMGateway" | "UpdateASMGateway", a: GatewayInputs, timeoutMs: number) {
-  const Body = JSON.stringify(toIstioGatewayBody(a.name, a.namespace, a));
+type Labels = Record<string, string>;
+
+/** `labels`: the custom resource's labels, sent whole (an update without them would drop the ownership label). */
+function writeGateway(ctx: ProviderContext, action: "CreateASMGateway" | "UpdateASMGateway", a: GatewayInputs, timeoutMs: number, labels?: Labels) {
+  const body = toIstioGatewayBody(a.name, a.namespace, a);
+  const Body = JSON.stringify(labels && Object.keys(labels).length > 0 ? { ...body, metadata: { ...body.metadata, labels } } : body);
   const params = { ServiceMeshId: a.meshId, IstioGatewayName: a.name, Body };
   return writeWhenMeshSettles(ctx, `ASMGateway ${a.namespace}/${a.name}`, timeoutMs, () => ctx.client.call(action, params));
 }
@@ -153,6 +160,27 @@ async function waitForSpec(ctx: ProviderContext, kube: IstioGatewayApi, a: Gatew
   return live as IstioGatewayObject; // the success acceptor only takes a defined object
 }
 
+/** The ownership label a create writes (framework/ownership.ts); none without an owner key. */
+function ownerLabels(ctx: ProviderContext): Labels | undefined {
+  return ctx.owner === undefined ? undefined : { [OWNER_LABEL]: ownerMark(ctx.owner) };
+}
+
+function labelsOf(live: IstioGatewayObject | undefined): Labels | undefined {
+  const labels = live?.metadata.labels;
+  return labels !== null && typeof labels === "object" ? (labels as Labels) : undefined;
+}
+
+/**
+ * Whether a gateway of this name exists carrying this resource's ownership label: an earlier create the
+ * engine forgot made it. One without the label is someone else's, and the create below refuses it.
+ */
+async function ownGatewayExists(ctx: ProviderContext, kube: IstioGatewayApi, a: GatewayInputs): Promise<boolean> {
+  const mine = ownerLabels(ctx)?.[OWNER_LABEL];
+  if (mine === undefined) return false;
+  const live = await kube.get(a.namespace, a.name);
+  return live !== undefined && !live.metadata.deletionTimestamp && labelsOf(live)?.[OWNER_LABEL] === mine;
+}
+
 async function createGateway(inputs: Props, ctx: ProviderContext) {
   const a = asInputs(inputs);
   const id = gatewayId(a.meshId, a.namespace, a.name);
@@ -163,10 +191,13 @@ async function createGateway(inputs: Props, ctx: ProviderContext) {
       throw new Error(`adopt: mesh ${a.meshId} has no IstioGateway ${a.namespace}/${a.name}; remove adopt to create it`);
     }
     await writeGateway(ctx, "UpdateASMGateway", a, timeoutMs);
+  } else if (await ownGatewayExists(ctx, kube, a)) {
+    ctx.logger.info(`ASMGateway ${a.namespace}/${a.name} was created by an earlier, interrupted run for this resource (owner label); continuing with it`);
+    await writeGateway(ctx, "UpdateASMGateway", a, timeoutMs, ownerLabels(ctx));
   } else {
     const exists = async () => (await kube.get(a.namespace, a.name)) !== undefined;
-    await createReconciled(ctx, "CreateASMGateway", () => writeGateway(ctx, "CreateASMGateway", a, timeoutMs), exists).catch((err: unknown) => {
-      if (isAlreadyExists(err)) throw new Error(`${(err as Error).message}. To manage the existing gateway, set adopt: true`);
+    await createReconciled(ctx, "CreateASMGateway", () => writeGateway(ctx, "CreateASMGateway", a, timeoutMs, ownerLabels(ctx)), exists).catch((err: unknown) => {
+      if (isAlreadyExists(err)) throw new Error(joinMessage((err as Error).message, ". ", "To manage the existing gateway, set adopt: true"));
       throw err;
     });
   }
@@ -194,7 +225,7 @@ async function updateGateway(id: string, olds: Props, news: Props, ctx: Provider
   if (!specChanged(diffGateway(olds, news).changed)) return outputsOf(a, recordIn(olds));
   const timeoutMs = timeoutFor("update", a.timeouts, DEFAULT_TIMEOUTS);
   const kube = await meshKubeApi(ctx, a.meshId);
-  await writeGateway(ctx, "UpdateASMGateway", a, timeoutMs);
+  await writeGateway(ctx, "UpdateASMGateway", a, timeoutMs, labelsOf(await kube.get(a.namespace, a.name)));
   const live = await waitForSpec(ctx, kube, a, timeoutMs).catch((err: unknown) => {
     throw partialState(id, outputsOf(a, recordIn(olds)), err);
   });
@@ -226,10 +257,10 @@ const base = defineProvider(
 /** The generic provider with check and diff extended to the structured inputs (ports, extraSpec). */
 export const asmGatewayProvider: pulumi.dynamic.ResourceProvider = {
   ...base,
-  async check(_olds, news) {
+  async check(olds, news) {
     const { inputs, failures } = checkGateway(news as Props);
     for (const key of Object.keys(news)) if (key.startsWith("__")) inputs[key] = news[key];
-    return failures.length > 0 ? { inputs: news, failures } : { inputs };
+    return failures.length > 0 ? { inputs: news, failures } : { inputs: withOwnerInput(olds as Props, news as Props, inputs) };
   },
   async diff(_id, olds, news) {
     const d = diffGateway(olds as Props, news as Props);
@@ -272,7 +303,7 @@ export class ASMGateway extends pulumi.dynamic.Resource {
   public readonly fullName: pulumi.Output<string>;
 
   constructor(name: string, args: ASMGatewayArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("ASMGateway"), name, { ...args, fullName: undefined }, opts, "asm", "ASMGateway");
+    super(providerShim("ASMGateway"), name, { ...args, fullName: undefined, ...ownerInput("ASMGateway", name, opts) }, opts, "asm", "ASMGateway");
     const parts = this.id.apply(parseGatewayId);
     this.meshId = parts.apply((p) => p.meshId);
     this.namespace = parts.apply((p) => p.namespace);

@@ -30,7 +30,8 @@ async function attachedAfterSettling(ctx: ProviderContext, meshId: string, clust
 /** Sends AddClusterIntoServiceMesh once; a lost response is settled by looking at the mesh. */
 export async function attachCluster(ctx: ProviderContext, meshId: string, clusterId: string, o: AttachOptions): Promise<void> {
   const req = { ServiceMeshId: meshId, ClusterId: clusterId, IgnoreNamespaceCheck: o.ignoreNamespaceCheck, DiscoveryOnly: o.discoveryOnly, Kubeconfig: o.kubeconfig };
-  const opts = { what: `AddClusterIntoServiceMesh ${clusterId}`, subject: `ServiceMesh ${meshId}`, timeoutMs: o.timeoutMs, meshId };
+  // Progress names the attachment that waits: several may queue on one busy mesh.
+  const opts = { what: `AddClusterIntoServiceMesh ${clusterId}`, subject: `ClusterAttachment ${meshId}:${clusterId}`, timeoutMs: o.timeoutMs, meshId };
   await writeOnce(ctx, {
     what: "AddClusterIntoServiceMesh",
     write: () => withConflictRetry(ctx, () => ctx.client.call("AddClusterIntoServiceMesh", req), opts),
@@ -43,7 +44,7 @@ export async function attachCluster(ctx: ProviderContext, meshId: string, cluste
 export async function detachCluster(ctx: ProviderContext, meshId: string, clusterId: string, reserveNamespace: boolean | undefined, timeoutMs: number): Promise<void> {
   const req = { ServiceMeshId: meshId, ClusterId: clusterId, ReserveNamespace: reserveNamespace };
   try {
-    await withConflictRetry(ctx, () => ctx.client.call("RemoveClusterFromServiceMesh", req), { what: `RemoveClusterFromServiceMesh ${clusterId}`, subject: `ServiceMesh ${meshId}`, timeoutMs, meshId });
+    await withConflictRetry(ctx, () => ctx.client.call("RemoveClusterFromServiceMesh", req), { what: `RemoveClusterFromServiceMesh ${clusterId}`, subject: `ClusterAttachment ${meshId}:${clusterId}`, timeoutMs, meshId });
   } catch (err) {
     if (!isNotFound(err)) throw err;
   }

@@ -3,6 +3,7 @@
 import { AsmApiError, isConflict } from "../api";
 import { OBJECT_POLICY, writeOnce, type ProviderContext } from "../framework";
 import { istioGatewayApi, IstioGatewayApi, KubeApiError } from "../kube";
+import { joinMessage } from "../messages";
 import { WaiterFailureError, whenError, whenValue } from "../waiter";
 
 /** "Already exists" is a 409 like "mesh busy", but waiting cannot fix it. */
@@ -19,7 +20,7 @@ const isMeshBusy = (err: unknown): boolean => isConflict(err) && !isAlreadyExist
 export function blameMeshId(err: unknown, meshId?: string): unknown {
   if (err instanceof AsmApiError && err.code === "ServiceMesh.NotFound" && !err.message.startsWith("meshId:")) {
     const what = meshId ? `ServiceMesh ${meshId} does not exist` : err.apiMessage;
-    err.message = `meshId: ${what}; give the id of an existing mesh (${err.action} answered ${err.code})`;
+    err.message = joinMessage(`meshId: ${what}`, "; ", `give the id of an existing mesh (${err.action} answered ${err.code})`);
   }
   return err;
 }

@@ -8,9 +8,10 @@
 // Adoption: `adopt: true` takes over an existing route of that name and applies the declared definition.
 import * as pulumi from "@pulumi/pulumi";
 import { isNotFound } from "../api";
-import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY } from "../framework";
-import { deepEqual, diffInputs, Props } from "../schema";
+import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput, withOwnerInput } from "../framework";
+import { ADOPTED_KEY, adoptLive, createOnlyMismatches, deepEqual, diffInputs, Props, withAdopted } from "../schema";
 import { providerShim } from "../shim";
+import { joinMessage } from "../messages";
 import { whenError, whenValue } from "../waiter";
 import { createReconciled, isAlreadyExists, writeWhenMeshSettles } from "./gatewayCalls";
 import { ADDITIONAL_STATUS_FIELDS, checkRoute, gatewayRouteFields, ROUTE_STRUCTURED } from "./gatewayRoute.check";
@@ -70,22 +71,52 @@ function waitVisible(ctx: ProviderContext, a: RouteInputs, timeoutMs: number) {
   });
 }
 
-async function createRoute(inputs: Props, ctx: ProviderContext) {
+/**
+ * The inputs an adoption writes: the declared route, in the live route's namespace when the program
+ * leaves it unset (recorded as adopted). A declared namespace that differs is refused before any write:
+ * the namespace is create-only, and the write would move the route.
+ */
+async function adoptedInputs(ctx: ProviderContext, a: RouteInputs, inputs: Props): Promise<Props> {
+  const res = await detailOf(ctx, a.meshId, a.gatewayName, a.routeName).catch((err: unknown) => {
+    if (!isNotFound(err)) throw err;
+    throw new Error(`adopt: gateway ${a.gatewayName} of mesh ${a.meshId} has no route ${a.routeName}; remove adopt to create it`);
+  });
+  const live: Props = res.Namespace ? { namespace: res.Namespace } : {};
+  const conflicts = createOnlyMismatches(gatewayRouteFields, live, inputs);
+  if (conflicts.length > 0) throw new Error(`adopt: ${subjectOf(a)} does not match the program (${conflicts.join("; ")}); change the program to match the existing route`);
+  const { inputs: declared, adopted } = adoptLive(gatewayRouteFields, live, inputs);
+  return adopted.length > 0 ? { ...declared, [ADOPTED_KEY]: adopted } : declared;
+}
+
+/**
+ * A route of this name already exists. Routes carry nothing the provider could mark them with (the
+ * description is the user's), so a create the engine forgot is recognised by content: a live route equal
+ * to the declared one is what that create made, or the same route, and managing it changes nothing. One
+ * that differs is someone else's and is refused.
+ */
+async function takeIfDeclared(ctx: ProviderContext, id: string, inputs: Props, err: Error): Promise<void> {
+  // Without an owner key this create is a --replace of the route in state: taking it would let the engine delete it.
+  const live = ctx.owner === undefined ? undefined : await readRoute(id, inputs, ctx);
+  const differs = live ? diffRoute(live.inputs, inputs).changed.filter((p) => p !== "adopt" && !p.startsWith("timeouts")) : [];
+  if (live && differs.length === 0) {
+    ctx.logger.info(`${id}: a route of this name with the declared spec exists (an earlier, interrupted create); continuing with it`);
+    return;
+  }
+  const why = differs.length > 0 ? `the existing route differs from the declared one in ${differs.join(", ")}. ` : "";
+  throw new Error(joinMessage(err.message, ". ", `${why}To manage the existing route, set adopt: true`));
+}
+
+async function createRoute(given: Props, ctx: ProviderContext) {
+  const inputs = asInputs(given).adopt ? await adoptedInputs(ctx, asInputs(given), given) : given;
   const a = asInputs(inputs);
   const id = routeId(a.meshId, a.gatewayName, a.routeName);
   const timeoutMs = timeoutFor("create", a.timeouts, DEFAULT_TIMEOUTS);
-  if (a.adopt) {
-    await detailOf(ctx, a.meshId, a.gatewayName, a.routeName).catch((err: unknown) => {
-      if (!isNotFound(err)) throw err;
-      throw new Error(`adopt: gateway ${a.gatewayName} of mesh ${a.meshId} has no route ${a.routeName}; remove adopt to create it`);
-    });
-  }
   const action = a.adopt ? "UpdateIstioGatewayRoutes" : "CreateIstioGatewayRoutes";
   const exists = () => detailOf(ctx, a.meshId, a.gatewayName, a.routeName).then(() => true);
   const write = () => writeWhenMeshSettles(ctx, subjectOf(a), timeoutMs, () => ctx.client.call(action, writeParams(a)));
-  await createReconciled(ctx, action, write, exists).catch((err: unknown) => {
-    if (isAlreadyExists(err)) throw new Error(`${(err as Error).message}. To manage the existing route, set adopt: true`);
-    throw err;
+  await createReconciled(ctx, action, write, exists).catch(async (err: unknown) => {
+    if (!isAlreadyExists(err)) throw err;
+    await takeIfDeclared(ctx, id, inputs, err as Error);
   });
   await waitVisible(ctx, a, timeoutMs).catch((err: unknown) => {
     throw partialState(id, inputs, err);
@@ -142,13 +173,13 @@ const base = defineProvider(
 
 export const gatewayRouteProvider: pulumi.dynamic.ResourceProvider = {
   ...base,
-  async check(_olds, news) {
+  async check(olds, news) {
     const { inputs, failures } = checkRoute(news as Props);
     for (const key of Object.keys(news)) if (key.startsWith("__")) inputs[key] = news[key];
-    return failures.length > 0 ? { inputs: news, failures } : { inputs };
+    return failures.length > 0 ? { inputs: news, failures } : { inputs: withOwnerInput(olds as Props, news as Props, inputs) };
   },
   async diff(_id, olds, news) {
-    const d = diffRoute(olds as Props, news as Props);
+    const d = diffRoute(olds as Props, withAdopted(olds as Props, news as Props).news);
     return { changes: d.changed.length > 0, replaces: d.replaces, deleteBeforeReplace: d.replaces.length > 0 };
   },
 };
@@ -177,7 +208,7 @@ export class GatewayRoute extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<number>;
 
   constructor(name: string, args: GatewayRouteArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("GatewayRoute"), name, { ...args }, opts, "asm", "GatewayRoute");
+    super(providerShim("GatewayRoute"), name, { ...args, ...ownerInput("GatewayRoute", name, opts) }, opts, "asm", "GatewayRoute");
     this.routeName = this.id.apply((id) => parseRouteId(id).routeName);
   }
 }

@@ -1,7 +1,9 @@
 // GatewaySecret: ids, generated names, per-cluster result inspection and the detail -> state
 // mapping. No key material passes through here: only names, cluster ids, API messages and times.
+import { createHash } from "node:crypto";
 import type { GatewaySecretDetail, SecretClusterRecord } from "../api";
 import { expiryMatches } from "../pem";
+import { joinMessage, joinMessages } from "../messages";
 
 export function secretId(meshId: string, gateway: string, secretName: string): string {
   return `${meshId}:${gateway}:${secretName}`;
@@ -21,11 +23,27 @@ export const SECRET_NAME_HINT = "lowercase letters, digits, '-' and '.', startin
 const SUFFIX_LENGTH = 8;
 export const MAX_PREFIX_LENGTH = 63 - SUFFIX_LENGTH;
 
-/** namePrefix + 8 random lowercase hex characters: a fresh name for every new secret. */
+/** "shop-tls" + "-" + suffix; a prefix that already ends in '-' or '.', or one too long for a separator, gets none. */
+function withSuffix(prefix: string, suffix: string): string {
+  const separator = /[-.]$/.test(prefix) || prefix.length + 1 + SUFFIX_LENGTH > 63 ? "" : "-";
+  return `${prefix}${separator}${suffix}`;
+}
+
+/** namePrefix + 8 random lowercase hex characters: for a resource without an owner key (older programs). */
 export function generateSecretName(prefix: string, random: () => number = Math.random): string {
   let suffix = "";
   for (let i = 0; i < SUFFIX_LENGTH; i++) suffix += Math.floor(random() * 16).toString(16);
-  return `${prefix}${suffix}`;
+  return withSuffix(prefix, suffix);
+}
+
+/**
+ * namePrefix + 8 hex characters derived from the owner key (the resource's URN) and the certificate. The
+ * same resource and certificate always get the same name, so a create the engine forgot, or a secret
+ * deleted out of band, is made again under its old name and a repeated create finds it; a rotation (new
+ * certificate) gets a new name while the old secret still exists. Only the public certificate is hashed.
+ */
+export function derivedSecretName(prefix: string, owner: string, cert: string): string {
+  return withSuffix(prefix, createHash("sha256").update(`${owner}\n${cert}`).digest("hex").slice(0, SUFFIX_LENGTH));
 }
 
 export interface ClusterResult {
@@ -47,7 +65,7 @@ export function failedClusters(results: ClusterResult[]): ClusterResult[] {
 
 /** "c-1: timeout; c-2: tls.key not exist" */
 export function describeFailures(failed: ClusterResult[]): string {
-  return failed.map((r) => `${r.clusterId}: ${r.message || r.state}`).join("; ");
+  return joinMessages(failed.map((r) => joinMessage(r.clusterId, ": ", r.message || r.state)), "; ");
 }
 
 export interface SecretStatus {

@@ -9,15 +9,16 @@
 // Adoption: `adopt: true` takes over an existing secret of that name after checking its expiry.
 import * as pulumi from "@pulumi/pulumi";
 import { GatewaySecretDetail, isNotFound } from "../api";
-import { defineProvider, minutes, partialState, pulumiLogger, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY } from "../framework";
+import { defineProvider, minutes, partialState, pulumiLogger, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput, withOwnerInput } from "../framework";
 import { describeCertificate, expiryMatches, parseCertificateChain } from "../pem";
-import { diffInputs, Props } from "../schema";
+import { diffInputs, isUnknown, Props } from "../schema";
 import { providerShim } from "../shim";
+import { joinMessage } from "../messages";
 import { whenError, whenValue } from "../waiter";
 import { createReconciled, isAlreadyExists, writeWhenMeshSettles } from "./gatewayCalls";
 import { checkSecret, gatewaySecretFields, SECRET_OUTPUTS } from "./gatewaySecret.check";
 import {
-  certAsRead, ClusterResult, clusterResults, describeFailures, failedClusters, parseSecretId, secretId, secretStatusOf,
+  certAsRead, ClusterResult, clusterResults, derivedSecretName, describeFailures, failedClusters, parseSecretId, secretId, secretStatusOf,
 } from "./gatewaySecret.mapping";
 
 const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minutes(5) };
@@ -87,6 +88,15 @@ async function removePartial(ctx: ProviderContext, a: SecretInputs): Promise<Clu
   return failedClusters(clusterResults(res.SecretDeleteRecord));
 }
 
+/**
+ * Whether the name is the one derived from this resource's owner key and certificate: a secret of that
+ * name can only be what an earlier, forgotten create of this resource made. A fixed secretName proves
+ * nothing (the API keeps no mark on secrets), so an existing one is refused as before.
+ */
+function namedForThisResource(ctx: ProviderContext, a: SecretInputs): boolean {
+  return ctx.owner !== undefined && typeof a.namePrefix === "string" && a.secretName === derivedSecretName(a.namePrefix, ctx.owner, a.cert);
+}
+
 async function createSecret(inputs: Props, ctx: ProviderContext) {
   const a = asInputs(inputs);
   const id = secretId(a.meshId, a.gatewayName, a.secretName);
@@ -96,10 +106,24 @@ async function createSecret(inputs: Props, ctx: ProviderContext) {
   const created = async () => (await findSecret(ctx, a.meshId, a.gatewayName, a.secretName)) !== undefined;
   const write = () => writeWhenMeshSettles(ctx, subjectOf(a), timeoutMs, () => ctx.client.call("CreateGatewaySecret", params));
   // A lost response takes the per-cluster records with it; the wait below still checks the state.
+  const mine = namedForThisResource(ctx, a);
+  let ownExists = false;
   const res = (await createReconciled(ctx, "CreateGatewaySecret", write, created).catch((err: unknown) => {
-    if (isAlreadyExists(err)) throw new Error(`${(err as Error).message}. Set adopt: true to manage the existing secret, or use namePrefix to create a new name`);
+    if (isAlreadyExists(err) && mine) {
+      ownExists = true;
+      return undefined;
+    }
+    if (isAlreadyExists(err)) throw new Error(joinMessage((err as Error).message, ". ", "Set adopt: true to manage the existing secret, or use namePrefix to create a new name"));
     throw err;
   })) ?? { SecretCreateRecord: {} };
+  if (ownExists) {
+    ctx.logger.info(`${subjectOf(a)} was created by an earlier, interrupted run for this resource (its name derives from the resource and certificate); continuing with it`);
+    await adoptSecret(ctx, a);
+    const detail = await waitNormal(ctx, a, timeoutMs).catch((err: unknown) => {
+      throw partialState(id, outputsOf(inputs, undefined, []), err);
+    });
+    return { id, outs: outputsOf(inputs, detail, []) };
+  }
   const results = clusterResults(res.SecretCreateRecord);
   const failed = failedClusters(results);
   if (failed.length > 0) {
@@ -166,13 +190,19 @@ export const gatewaySecretProvider: pulumi.dynamic.ResourceProvider = {
     const { inputs, failures, warnings } = checkSecret(olds as Props, news as Props, new Date());
     for (const w of warnings) pulumiLogger.warn(w);
     for (const key of Object.keys(news)) if (key.startsWith("__")) inputs[key] = news[key];
-    return failures.length > 0 ? { inputs: news, failures } : { inputs };
+    return failures.length > 0 ? { inputs: news, failures } : { inputs: withOwnerInput(olds as Props, news as Props, inputs) };
   },
   async diff(_id, olds, news) {
     const d = diffInputs(gatewaySecretFields, olds as Props, news as Props);
     const replace = d.replaces.length > 0;
+    // The engine names a change's keys by comparing the inputs with secret values masked, so a rotated cert
+    // and key showed as no key at all ("[diff: ~secretName]" with namePrefix). "Unknown" changes make it
+    // compare the real inputs and name every changed key; `replaces` still decides the replacement
+    // (diffResource in pkg/resource/deploy/step_generator.go). Unknown new values stay "changed".
+    const secretChanged = d.changed.some((p) => (p === "cert" || p === "key") && !isUnknown(news[p]));
+    const changes = secretChanged ? undefined : d.changed.length > 0;
     // A generated name differs from the old one, so the new secret can exist before the old goes.
-    return { changes: d.changed.length > 0, replaces: d.replaces, deleteBeforeReplace: replace && olds.secretName === news.secretName };
+    return { changes, replaces: d.replaces, deleteBeforeReplace: replace && olds.secretName === news.secretName };
   },
 };
 
@@ -216,7 +246,7 @@ export class GatewaySecret extends pulumi.dynamic.Resource {
     // covers the outputs even when a caller passes them as plain strings.
     const props = { ...args, cert: pulumi.secret(args.cert), key: pulumi.secret(args.key), ...outputs, secretName: args.secretName };
     const secretOutputs = { additionalSecretOutputs: ["cert", "key"] };
-    super(providerShim("GatewaySecret"), name, props, pulumi.mergeOptions(opts, secretOutputs), "asm", "GatewaySecret");
+    super(providerShim("GatewaySecret"), name, { ...props, ...ownerInput("GatewaySecret", name, opts) }, pulumi.mergeOptions(opts, secretOutputs), "asm", "GatewaySecret");
     this.secretName = this.id.apply((id) => parseSecretId(id).secretName);
   }
 }

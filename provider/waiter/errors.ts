@@ -1,6 +1,7 @@
 // Errors the waiter throws. Each carries what was observed so the message explains itself:
 // "timed out after 900s waiting for ServiceMesh c12 to reach running; last seen: initial;
 // observed: initial×41, Throttling×3".
+import { clause } from "../messages";
 
 export interface WaitReport {
   /** What was being waited for, e.g. "ServiceMesh c12 to reach running". */
@@ -36,6 +37,6 @@ export class WaiterFailureError extends Error {
     readonly reason: string,
     override readonly cause?: unknown,
   ) {
-    super(`${report.what} failed after ${Math.round(report.elapsedMs / 1000)}s: ${reason} (${summary(report)})`);
+    super(`${report.what} failed after ${Math.round(report.elapsedMs / 1000)}s: ${clause(reason)} (${summary(report)})`);
   }
 }

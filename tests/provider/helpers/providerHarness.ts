@@ -11,7 +11,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { createEmulator, DEFAULT_REGION, PROFILE_TRANSITIONS, type EmulatorHandle, type EmulatorOptions } from "../../../emulator";
 import { setStackConfig } from "../../../provider/config";
 import { overrideContext } from "../../../provider/framework";
-import { implementationFor } from "../../../provider/runtime";
+import { coreImplementationFor, implementationFor } from "../../../provider/runtime";
 import type { ResourceKind } from "../../../provider/shim";
 
 export interface Harness {
@@ -50,7 +50,8 @@ export async function startHarness(opts: EmulatorOptions = {}): Promise<Harness>
   return {
     emulator,
     logs,
-    provider: (kind) => implementationFor(kind),
+    // The implementations' own contract (failures name their property); the host adapter has unit tests.
+    provider: (kind) => coreImplementationFor(kind),
     reset: () => {
       emulator.control.reset();
       // control.reset() keeps transition overrides: put back the instant profile's rules.
