@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { createEmulator, type EmulatorHandle } from "../../emulator";
 import { emulatorStack, type EmulatorStack } from "../e2e/harness/emulatorStack";
 import { CliError, type CliResult } from "../e2e/harness/pulumiCli";
-import { gatewayBody } from "../emulator/fixtures";
+import { gatewayBody, readUntil } from "../emulator/fixtures";
 import { AsmTestClient } from "../emulator/client";
 import { tlsFixture } from "../fixtures/tls/tlsFixtures";
 import type { OutOfBand, Signal, Step } from "./catalogue";
@@ -111,10 +111,17 @@ class Explorer {
       case "createMesh": {
         const n = NETWORKS[change.network];
         const r = await client.call("CreateServiceMesh", { RegionId: "cn-hangzhou", VpcId: n.vpcId, VSwitches: JSON.stringify(n.vSwitchIds), Name: change.name });
+        // Adopted once the console shows it running, as a user would: adoption, not a race with the create.
+        await readUntil(client, String(r.ServiceMeshId), "running", 20);
         await this.env.stack.setConfig({ "explorer:adoptMeshId": String(r.ServiceMeshId) });
         return;
       }
-      case "attachCluster": await client.call("AddClusterIntoServiceMesh", { ServiceMeshId: this.meshId(), ClusterId: CLUSTERS[change.role].clusterId }); return;
+      case "attachCluster": {
+        const meshId = this.meshId();
+        await client.call("AddClusterIntoServiceMesh", { ServiceMeshId: meshId, ClusterId: CLUSTERS[change.role].clusterId });
+        await readUntil(client, meshId, "running", 20);
+        return;
+      }
       case "createGateway": {
         const clusterIds = change.clusters.map((r) => CLUSTERS[r].clusterId);
         await client.call("CreateASMGateway", { ServiceMeshId: this.meshId(), IstioGatewayName: change.gateway, Body: gatewayBody(change.gateway, clusterIds) });
