@@ -28,6 +28,8 @@ export interface ProviderContext {
   random: Random;
   logger: Logger;
   settings: ProviderSettings;
+  /** In create only: the resource's owner key (its URN), when the program passed one (framework/ownership.ts). */
+  owner?: string;
   wait<T>(poll: () => Promise<T>, acceptors: readonly Acceptor<T>[], spec: WaitSpec<T>): Promise<T>;
 }
 

@@ -7,9 +7,10 @@
 //   - read returns inputs as well as outputs so a refresh without drift previews as no change.
 import type * as pulumi from "@pulumi/pulumi";
 import { setStackConfig } from "../config";
-import { CheckFailure, checkInputs, diffInputs, FieldSpecs, InputDiff, Props } from "../schema";
+import { ADOPTED_KEY, adoptedPaths, CheckFailure, checkInputs, diffInputs, FieldSpecs, InputDiff, Props, withAdopted, withoutAdopted } from "../schema";
 import { buildContext, ProviderContext } from "./context";
 import { isResourceInitError } from "./errors";
+import { ownerKeyOf, withOwnerInput } from "./ownership";
 
 export interface ResourceSpec {
   kind: string;
@@ -42,10 +43,12 @@ export interface Crud {
 
 const PROVIDER_KEY = "__provider";
 
-function keepProvider(err: unknown, source: Props): unknown {
+function keepProvider(err: unknown, source: Props, adopted: readonly string[] = []): unknown {
   if (isResourceInitError(err) && source[PROVIDER_KEY] !== undefined) {
     err.properties = wireSafe({ ...err.properties, [PROVIDER_KEY]: source[PROVIDER_KEY] });
   }
+  // A failed update keeps the adoption record too, or the next preview would read adopted values as removed.
+  if (isResourceInitError(err) && adopted.length > 0) err.properties = { ...err.properties, [ADOPTED_KEY]: [...adopted] };
   return err;
 }
 
@@ -63,16 +66,16 @@ function stripInternal(props: Props): Props {
 }
 
 function checkWith(spec: ResourceSpec) {
-  return async (_olds: Props, news: Props) => {
+  return async (olds: Props, news: Props) => {
     const { inputs, failures } = checkInputs(spec.fields, news, spec.outputs);
     if (failures.length === 0 && spec.validate) failures.push(...spec.validate(inputs));
-    return failures.length > 0 ? { inputs: news, failures } : { inputs: wireSafe(inputs) };
+    return failures.length > 0 ? { inputs: news, failures } : { inputs: wireSafe(withOwnerInput(olds, news, inputs)) };
   };
 }
 
 function diffWith(spec: ResourceSpec) {
   return async (_id: string, olds: Props, news: Props) => {
-    const d = diffInputs(spec.fields, olds, news);
+    const d = diffInputs(spec.fields, olds, withAdopted(olds, news).news);
     const forced = spec.replaceWhen?.(olds);
     const replaces = forced === undefined ? d.replaces : [...d.replaces, forced];
     const replace = replaces.length > 0;
@@ -89,7 +92,7 @@ export function defineProvider(spec: ResourceSpec, crud: Crud): pulumi.dynamic.R
     diff: diffWith(spec),
     async create(inputs) {
       try {
-        const { id, outs } = await crud.create(stripInternal(inputs), buildContext());
+        const { id, outs } = await crud.create(stripInternal(inputs), { ...buildContext(), owner: ownerKeyOf(inputs) });
         return { id, outs: wireSafe(outs) };
       } catch (err) {
         throw keepProvider(err, inputs);
@@ -98,14 +101,20 @@ export function defineProvider(spec: ResourceSpec, crud: Crud): pulumi.dynamic.R
     async read(id, props) {
       const found = await crud.read(id, stripInternal(props ?? {}), buildContext());
       // An empty id tells the engine the object is gone, so refresh drops it from state.
-      return found ? wireSafe(found) : { id: undefined as unknown as string, props: {} };
+      if (!found) return { id: undefined as unknown as string, props: {} };
+      const adopted = adoptedPaths(props ?? {});
+      if (adopted.length === 0) return wireSafe(found);
+      return wireSafe({ id: found.id, props: { ...found.props, [ADOPTED_KEY]: adopted }, inputs: withoutAdopted(found.inputs, adopted) });
     },
-    async update(id, olds, news) {
+    async update(id, olds, rawNews) {
+      // What the program still leaves unset of an adopted object stays as adopted (schema/adopted.ts).
+      const { news, adopted } = withAdopted(olds, rawNews);
       const d = diffInputs(spec.fields, olds, news);
       try {
-        return { outs: wireSafe(await crud.update(id, stripInternal(olds), stripInternal(news), d, buildContext())) };
+        const outs = await crud.update(id, stripInternal(olds), stripInternal(news), d, buildContext());
+        return { outs: wireSafe(adopted.length > 0 ? { ...outs, [ADOPTED_KEY]: adopted } : outs) };
       } catch (err) {
-        throw keepProvider(err, news);
+        throw keepProvider(err, news, adopted);
       }
     },
     async delete(id, props) {

@@ -8,6 +8,8 @@ export * from "./idleWork";
 export * from "./meshId";
 export * from "./meshLifecycle";
 export * from "./meshObservations";
+export * from "./ownerKey";
+export * from "./ownership";
 export * from "./progress";
 export * from "./timeouts";
 export * from "./waitPolicies";

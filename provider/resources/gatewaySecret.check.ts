@@ -2,10 +2,10 @@
 // name for namePrefix, kept while the certificate stays the same), and the TLS pair itself:
 // valid PEM, key matches the leaf, not expired, with a warning close to expiry.
 import { CheckFailure, checkInputs, f, FieldSpecs, isUnknown, Props } from "../schema";
-import { meshIdField, timeoutsField } from "../framework";
+import { meshIdField, ownerKeyOf, timeoutsField } from "../framework";
 import { validateTlsPair } from "../pem";
 import { DNS_LABEL, DNS_LABEL_HINT } from "./gatewayFields";
-import { generateSecretName, MAX_PREFIX_LENGTH, SECRET_NAME, SECRET_NAME_HINT } from "./gatewaySecret.mapping";
+import { derivedSecretName, generateSecretName, MAX_PREFIX_LENGTH, SECRET_NAME, SECRET_NAME_HINT } from "./gatewaySecret.mapping";
 
 export const gatewaySecretFields = {
   meshId: meshIdField,
@@ -18,7 +18,7 @@ export const gatewaySecretFields = {
   }),
   cert: f.string({ required: true, createOnly: true, secret: true, hint: "the PEM certificate (leaf first, then intermediates)" }),
   key: f.string({ required: true, createOnly: true, secret: true, hint: "the PEM private key of the leaf certificate" }),
-  adopt: f.bool({ default: false }),
+  adopt: f.bool({ default: false, createTimeOnly: true }),
   timeouts: timeoutsField,
 } satisfies FieldSpecs;
 
@@ -39,7 +39,7 @@ export function checkSecret(olds: Props, news: Props, now: Date, random: () => n
     failures.push(...report.failures);
     warnings.push(...report.warnings);
   }
-  if (failures.length === 0 && news.secretName === undefined) inputs.secretName = nameFor(olds, inputs, random);
+  if (failures.length === 0 && news.secretName === undefined) inputs.secretName = nameFor(olds, inputs, ownerKeyOf(news), random);
   return { inputs, failures, warnings };
 }
 
@@ -56,10 +56,14 @@ function nameFailures(news: Props): CheckFailure[] {
   return [];
 }
 
-/** Keeps the generated name while prefix, cert and key are unchanged; a rotation gets a fresh one. */
-function nameFor(olds: Props, inputs: Props, random: () => number): unknown {
+/**
+ * Keeps the recorded name while prefix, cert and key are unchanged (states from before derived names keep
+ * their random ones); otherwise the name derived from the owner key and certificate (derivedSecretName).
+ */
+function nameFor(olds: Props, inputs: Props, owner: string | undefined, random: () => number): unknown {
   if (isUnknown(inputs.namePrefix)) return inputs.namePrefix;
   const same = (k: string) => olds[k] === inputs[k] && !isUnknown(inputs[k]);
   if (typeof olds.secretName === "string" && same("namePrefix") && same("cert") && same("key")) return olds.secretName;
+  if (owner !== undefined && typeof inputs.cert === "string" && !isUnknown(inputs.cert)) return derivedSecretName(String(inputs.namePrefix), owner, inputs.cert);
   return generateSecretName(String(inputs.namePrefix), random);
 }

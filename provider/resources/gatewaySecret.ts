@@ -3,7 +3,7 @@
 // create, and the secret is removed again from the clusters where it did land. Ready when
 // DescribeGatewaySecretDetails lists it as `normal`. Delete checks every per-cluster record too.
 // No update operation exists and the certificate is never returned: changing cert or key replaces
-// the secret. With namePrefix the replacement gets a new generated name, so Pulumi creates it
+// the secret. With namePrefix the replacement gets a new derived name, so Pulumi creates it
 // before deleting the old one (docs/rotation.md); with a fixed secretName the old one goes first.
 // Drift: the declared certificate's expiry is compared with ExpiredTime on refresh.
 // Adoption: `adopt: true` takes over an existing secret of that name after checking its expiry.
@@ -212,7 +212,7 @@ export interface GatewaySecretArgs {
   gatewayName: pulumi.Input<string>;
   /** A fixed name. Rotating the certificate then deletes the old secret before creating the new one. */
   secretName?: pulumi.Input<string>;
-  /** Instead of secretName: each secret gets this prefix plus 8 random characters (zero-downtime rotation). */
+  /** Instead of secretName: "<prefix>-<8 hex>" derived from the resource and certificate (zero-downtime rotation). */
   namePrefix?: pulumi.Input<string>;
   /** PEM certificate, leaf first, then intermediates. Always stored as a secret. */
   cert: pulumi.Input<string>;

@@ -6,9 +6,10 @@ import {
   Crud, describeMeshIfExists, minutes, partialState, ProviderContext, ReadResult, timeoutFor, Timeouts, waitMeshGone, waitMeshRunning,
   withConflictRetry,
 } from "../framework";
-import { diffInputs, Props } from "../schema";
-import { liveInputs, networkMismatches, toCreateRequest, toOutputs, userTags } from "./serviceMesh.mapping";
+import { ADOPTED_KEY, adoptLive, createOnlyMismatches, diffInputs, Props } from "../schema";
+import { liveInputs, liveSettings, networkMismatches, toCreateRequest, toOutputs, userTags } from "./serviceMesh.mapping";
 import { applyChanges, createMeshReconciled, fetchKubeconfig } from "./serviceMesh.steps";
+import { findOwnedMesh, OwnedMesh, ownerTagFor } from "./serviceMesh.owned";
 import { serviceMeshFields } from "./serviceMesh.spec";
 
 export const MESH_TIMEOUTS = { create: minutes(15), update: minutes(15), delete: minutes(20) };
@@ -47,24 +48,48 @@ async function adopt(ctx: ProviderContext, inputs: Props): Promise<{ id: string;
   const id = String(inputs.adoptId);
   const mesh = await describeMeshIfExists(ctx, id);
   if (!mesh) throw new Error(`adoptId: ServiceMesh ${id} does not exist; give the id of an existing mesh, or remove adoptId to create a new one`);
-  const live = liveInputs(inputs, mesh, await readTags(ctx, id, regionFor(ctx, inputs, mesh)));
-  const d = diffInputs(serviceMeshFields, live, inputs);
-  const conflicts = [...networkMismatches(inputs, mesh), ...d.replaces.filter((p) => p !== "network").map((p) => `${p}: create-only and differs from the live mesh`)];
+  // The mesh's own region, not alicloud:region: the tag calls must name the region the mesh is in.
+  const tags = await readTags(ctx, id, (inputs.regionId as string | undefined) ?? mesh.ServiceMeshInfo.RegionId ?? regionFor(ctx, inputs, mesh));
+  const settings = liveSettings(mesh, tags);
+  const conflicts = [
+    ...networkMismatches(inputs, mesh),
+    ...createOnlyMismatches(serviceMeshFields, settings, inputs).filter((c) => !c.startsWith("network.")),
+  ];
+  // Refused before any write: a create-only setting can only change by replacing the mesh, never by adopting it.
   if (conflicts.length > 0) throw new Error(`adoptId: ServiceMesh ${id} does not match the program (${conflicts.join("; ")}); change the program to match the existing mesh`);
+  // What the program leaves unset stays as the mesh has it (the resource class leaves name unset too).
+  const { inputs: declared, adopted } = adoptLive(serviceMeshFields, settings, inputs);
+  const live = liveInputs(declared, mesh, tags);
+  const d = diffInputs(serviceMeshFields, live, declared);
+  const record = adopted.length > 0 ? { [ADOPTED_KEY]: adopted } : {};
   try {
-    const ready = await applyChanges(ctx, id, live, inputs, d.changed, { timeoutMs: timeout(inputs, "create"), regionId: regionFor(ctx, inputs, mesh) });
-    return { id, outs: await outputsFor(ctx, inputs, ready) };
+    const ready = await applyChanges(ctx, id, live, declared, d.changed, { timeoutMs: timeout(declared, "create"), regionId: regionFor(ctx, declared, mesh) });
+    return { id, outs: { ...(await outputsFor(ctx, declared, ready)), ...record } };
   } catch (err) {
-    throw partialState(id, { ...live, meshId: id }, err);
+    throw partialState(id, { ...live, meshId: id, ...record }, err);
   }
 }
 
 async function create(inputs: Props, ctx: ProviderContext): Promise<{ id: string; outs: Props }> {
   if (inputs.adoptId) return adopt(ctx, inputs);
-  const id = await createMeshReconciled(ctx, toCreateRequest(inputs, regionFor(ctx, inputs)));
+  const owned = ctx.owner === undefined ? undefined : await findOwnedMesh(ctx, inputs, ctx.owner);
+  if (owned) return finishOwned(ctx, inputs, owned);
+  const id = await createMeshReconciled(ctx, toCreateRequest(inputs, regionFor(ctx, inputs), ownerTagFor(ctx.owner)));
   try {
     const mesh = await waitMeshRunning(ctx, id, timeout(inputs, "create"));
     return { id, outs: await outputsFor(ctx, inputs, mesh) };
+  } catch (err) {
+    throw partialState(id, { ...inputs, meshId: id, ...(await failedCreateMarks(ctx, id)) }, err);
+  }
+}
+
+/** A mesh an interrupted earlier create of this resource made: wait for it and apply what differs, never create a second. */
+async function finishOwned(ctx: ProviderContext, inputs: Props, owned: OwnedMesh): Promise<{ id: string; outs: Props }> {
+  const id = owned.mesh.ServiceMeshInfo.ServiceMeshId;
+  ctx.logger.info(`ServiceMesh ${id} was created by an earlier, interrupted run for this resource (owner tag); continuing with it`);
+  try {
+    const ready = await applyChanges(ctx, id, owned.live, inputs, owned.changed, { timeoutMs: timeout(inputs, "create"), regionId: regionFor(ctx, inputs, owned.mesh) });
+    return { id, outs: await outputsFor(ctx, inputs, ready) };
   } catch (err) {
     throw partialState(id, { ...inputs, meshId: id, ...(await failedCreateMarks(ctx, id)) }, err);
   }

@@ -1,6 +1,7 @@
 // ServiceMesh: pure translation between the Pulumi inputs (grouped camelCase) and the wire
 // (flat PascalCase), driven by MESH_PARAMS. Unit-tested in tests/unit/serviceMeshMapping.test.ts.
 import type { CreateServiceMeshRequest, ServiceMeshDetail, TagWire } from "../api";
+import { OWNER_TAG } from "../framework/ownership";
 import { getPath, isPlainObject, Props, setPath } from "../schema";
 import { MESH_PARAMS, MeshParam } from "./serviceMesh.params";
 
@@ -16,14 +17,15 @@ export function toTagWire(tags: unknown): TagWire[] | undefined {
   return list.length > 0 ? list : undefined;
 }
 
-export function toCreateRequest(inputs: Props, regionId: string): CreateServiceMeshRequest {
+/** `ownerTag`: the ownership mark (serviceMesh.owned.ts), sent with the user's tags but never one of them. */
+export function toCreateRequest(inputs: Props, regionId: string, ownerTag: Record<string, string> = {}): CreateServiceMeshRequest {
   const req: CreateServiceMeshRequest = {
     RegionId: regionId,
     VpcId: String(getPath(inputs, "network.vpcId")),
     VSwitches: JSON.stringify(getPath(inputs, "network.vSwitchIds") ?? []),
     Name: inputs.name as string | undefined,
     IstioVersion: inputs.istioVersion as string | undefined,
-    Tag: toTagWire(inputs.tags),
+    Tag: toTagWire({ ...(isPlainObject(inputs.tags) ? inputs.tags : {}), ...ownerTag }),
   };
   for (const p of MESH_PARAMS) {
     const v = wireValue(getPath(inputs, p.path));
@@ -84,9 +86,9 @@ function coerce(param: MeshParam, raw: unknown): unknown {
 /** Keys the cloud reserves for its own tags; users cannot set them, so they never count as drift. */
 const SYSTEM_TAG = /^(aliyun|acs:)/i;
 
-/** ListTagResources rows as a tags map, without the cloud's own tags. */
+/** ListTagResources rows as a tags map, without the cloud's own tags and the provider's ownership mark. */
 export function userTags(rows: ReadonlyArray<{ TagKey: string; TagValue?: string }>): Record<string, string> {
-  return Object.fromEntries(rows.filter((r) => !SYSTEM_TAG.test(r.TagKey)).map((r) => [r.TagKey, r.TagValue ?? ""]));
+  return Object.fromEntries(rows.filter((r) => !SYSTEM_TAG.test(r.TagKey) && r.TagKey !== OWNER_TAG).map((r) => [r.TagKey, r.TagValue ?? ""]));
 }
 
 /**
@@ -107,8 +109,26 @@ export function liveInputs(inputs: Props, mesh: ServiceMeshDetail, liveTags?: Re
   if (liveTags !== undefined) {
     if (inputs.tags !== undefined || Object.keys(liveTags).length > 0) out.tags = liveTags;
   } else if (inputs.tags !== undefined && Array.isArray(mesh.Tag)) {
-    out.tags = Object.fromEntries(mesh.Tag.map((t) => [t.Key, t.Value]));
+    out.tags = userTags(mesh.Tag.map((t) => ({ TagKey: t.Key, TagValue: t.Value })));
   }
+  return out;
+}
+
+/**
+ * Every input the live mesh reports, whether the program declares it or not: what adoption takes for the
+ * inputs the program leaves unset, and compares the declared create-only ones with.
+ */
+export function liveSettings(mesh: ServiceMeshDetail, liveTags: Record<string, string>): Props {
+  const info = mesh.ServiceMeshInfo;
+  let out: Props = {};
+  if (info.Name) out.name = info.Name;
+  if (info.RegionId) out.regionId = info.RegionId;
+  if (info.Version) out.istioVersion = info.Version;
+  for (const p of MESH_PARAMS) {
+    const live = p.read ? coerce(p, getPath(mesh, p.read)) : undefined;
+    if (live !== undefined) out = setPath(out, p.path, live);
+  }
+  if (Object.keys(liveTags).length > 0) out.tags = liveTags;
   return out;
 }
 

@@ -1,5 +1,7 @@
 // ServiceMesh: the input spec (derived from MESH_PARAMS plus the fields with their own API calls)
 // and the cross-field rules. Kept apart from the CRUD so check/diff load without the API client.
+import { regionProblem } from "../api/regions";
+import { defaultRegionSource, extraRegions } from "../config";
 import { optionalMeshIdField, timeoutsField } from "../framework";
 import { CheckFailure, f, FieldSpecs, getPath, isUnknown, Props, specsFromPaths } from "../schema";
 import { MESH_PARAMS } from "./serviceMesh.params";
@@ -17,13 +19,32 @@ export const serviceMeshFields: FieldSpecs = {
   ),
   istioVersion: f.string({ pattern: /^v?\d+\.\d+/, patternHint: 'an ASM version such as "v1.22.6.71-g7d67a80b-aliyun"' }),
   upgradeGateways: f.bool(),
-  tags: f.stringMap({ maxEntries: 20, keyPattern: /^(?!aliyun|acs:).{1,128}$/, keyHint: "1-128 characters, not starting with aliyun or acs:" }),
+  // A mesh carries at most 20 tags; one is the provider's ownership tag (asm-pulumi:owner, serviceMesh.owned.ts).
+  tags: f.stringMap({ maxEntries: 19, keyPattern: /^(?!aliyun|acs:|asm-pulumi:).{1,128}$/, keyHint: "1-128 characters, not starting with aliyun, acs: or asm-pulumi: (the provider's own)" }),
   timeouts: timeoutsField,
-  adoptId: optionalMeshIdField,
+  adoptId: { ...optionalMeshIdField, createTimeOnly: true },
   ...specsFromPaths(MESH_PARAMS.map((p) => [p.path, { ...p.field, createOnly: p.mode === "create" }] as const)),
 };
 
 export const SERVICE_MESH_OUTPUTS = ["meshId", "state", "version", "errorMessage", "endpoints", "clusters", "kubeconfig"] as const;
+
+/** Internal input: the Pulumi resource name, which the class passes when the program gives no `name`. */
+export const DEFAULT_NAME_INPUT = "__defaultName";
+
+const inState = (olds: Props) => Object.keys(olds).some((k) => !k.startsWith("__"));
+
+/**
+ * `news` with the resource name as `name` where it is the default: for a mesh this program creates, and for
+ * one already in state whose recorded inputs carry a name. A mesh adopted without a name has none in its
+ * recorded inputs (its live name is an adopted value, schema/adopted.ts), so it keeps the live name also
+ * after adoptId is removed, instead of being renamed to the resource name.
+ */
+export function withDefaultName(olds: Props | undefined, news: Props): Props {
+  const { [DEFAULT_NAME_INPUT]: fallback, ...rest } = news;
+  if (rest.name !== undefined || typeof fallback !== "string" || rest.adoptId !== undefined) return rest;
+  const prior = olds ?? {};
+  return !inState(prior) || prior.name !== undefined ? { ...rest, name: fallback } : rest;
+}
 
 type Rule = { when: string; needs: string; equals?: unknown; reason: string };
 
@@ -37,8 +58,21 @@ const RULES: readonly Rule[] = [
   { when: "ca.useExisting", needs: "ca.key", reason: "using an existing CA needs ca.key (base64 PEM, pass it as a secret)" },
 ];
 
+/**
+ * The region the mesh would be created in must be one ASM serves: the declared regionId, or else the
+ * stack's default region. An adopted mesh without regionId keeps its own region, so the default is not
+ * checked then (a declared one still is: adoption compares it with the live one).
+ */
+function regionFailures(inputs: Props): CheckFailure[] {
+  const declared = inputs.regionId;
+  if (isUnknown(declared)) return [];
+  const given = typeof declared === "string" ? { regionId: declared, source: undefined } : inputs.adoptId === undefined ? defaultRegionSource() : undefined;
+  const reason = given && regionProblem(given.regionId, extraRegions(), given.source);
+  return reason ? [{ property: "regionId", reason }] : [];
+}
+
 export function validateServiceMesh(inputs: Props): CheckFailure[] {
-  const failures: CheckFailure[] = [];
+  const failures: CheckFailure[] = regionFailures(inputs);
   for (const r of RULES) {
     const trigger = getPath(inputs, r.when);
     const need = getPath(inputs, r.needs);

@@ -12,11 +12,11 @@ import { defineProvider, ownerInput, Timeouts } from "../framework";
 import { providerShim } from "../shim";
 import { warmKubeClientWhileWaiting } from "./kubeWarmup";
 import { MESH_CREATE_FAILED, serviceMeshCrud } from "./serviceMesh.crud";
-import { SERVICE_MESH_OUTPUTS, serviceMeshFields, validateServiceMesh } from "./serviceMesh.spec";
+import { DEFAULT_NAME_INPUT, SERVICE_MESH_OUTPUTS, serviceMeshFields, validateServiceMesh, withDefaultName } from "./serviceMesh.spec";
 
 warmKubeClientWhileWaiting();
 
-export const serviceMeshProvider = defineProvider(
+const meshProvider = defineProvider(
   {
     kind: "ServiceMesh", fields: serviceMeshFields, outputs: SERVICE_MESH_OUTPUTS, validate: validateServiceMesh,
     // A mesh that failed while being created cannot be repaired in place (Terraform would call it tainted).
@@ -31,11 +31,16 @@ export const serviceMeshProvider = defineProvider(
   serviceMeshCrud,
 );
 
+export const serviceMeshProvider: pulumi.dynamic.ResourceProvider = {
+  ...meshProvider,
+  check: async (olds, news) => meshProvider.check!(olds, withDefaultName(olds, news)),
+};
+
 type In<T> = pulumi.Input<T>;
 type Group<T> = In<{ [K in keyof T]?: In<T[K]> }>;
 
 export interface ServiceMeshArgs {
-  /** Mesh name; defaults to the Pulumi resource name. Renames in place. */
+  /** Mesh name; defaults to the Pulumi resource name (an adopted mesh keeps its own). Renames in place. */
   name?: In<string>;
   /** Region; defaults to alicloud:region. Create-only. */
   regionId?: In<string>;
@@ -99,7 +104,10 @@ export class ServiceMesh extends pulumi.dynamic.Resource {
     const secrets = { additionalSecretOutputs: ["kubeconfig", "ca"] };
     // A secret input stays encrypted in the state's inputs too, even when passed as plain text.
     const ca = args.ca === undefined ? undefined : pulumi.secret(args.ca);
-    super(providerShim("ServiceMesh"), name, { name, ...args, ca, ...outputs, ...ownerInput("ServiceMesh", name, opts) }, pulumi.mergeOptions(opts, secrets), "asm", "ServiceMesh");
+    // The resource name is only the default name: check decides whether it applies (withDefaultName), since
+    // an adopted mesh keeps its own name, also once adoptId is removed.
+    const naming = "name" in args ? {} : { [DEFAULT_NAME_INPUT]: name };
+    super(providerShim("ServiceMesh"), name, { ...naming, ...args, ca, ...outputs, ...ownerInput("ServiceMesh", name, opts) }, pulumi.mergeOptions(opts, secrets), "asm", "ServiceMesh");
     // A computed output would turn unknown during every in-place update preview (dynamic providers
     // return no preview outputs); the id never does.
     this.meshId = this.id;
