@@ -10,7 +10,7 @@ import { setStackConfig } from "../config";
 import { ADOPTED_KEY, adoptedPaths, CheckFailure, checkInputs, diffInputs, FieldSpecs, InputDiff, Props, withAdopted, withoutAdopted } from "../schema";
 import { buildContext, ProviderContext } from "./context";
 import { isResourceInitError } from "./errors";
-import { ownerKeyOf, withOwnerInput } from "./ownership";
+import { lookupOwnerOf, withOwnerInput } from "./ownership";
 
 export interface ResourceSpec {
   kind: string;
@@ -92,7 +92,7 @@ export function defineProvider(spec: ResourceSpec, crud: Crud): pulumi.dynamic.R
     diff: diffWith(spec),
     async create(inputs) {
       try {
-        const { id, outs } = await crud.create(stripInternal(inputs), { ...buildContext(), owner: ownerKeyOf(inputs) });
+        const { id, outs } = await crud.create(stripInternal(inputs), { ...buildContext(), owner: lookupOwnerOf(inputs) });
         return { id, outs: wireSafe(outs) };
       } catch (err) {
         throw keepProvider(err, inputs);

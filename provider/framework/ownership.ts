@@ -4,11 +4,13 @@
 // pulumi.createUrn knows the project, stack, type, name and parent). Creates write a mark derived from
 // it (a mesh tag, a gateway label, a secret's generated name) and look for it before creating.
 //
-// The key is dropped whenever check sees the resource in state (olds non-empty): a create with those
-// inputs can only be a `--replace` of the object already recorded, which carries the same mark and must
-// never be taken for a forgotten create. Replacements the provider's diff asks for are checked again by
-// the engine without olds, so they keep the key; their old object differs in a create-only field, which
-// the kinds compare before taking an owned object (docs/adoption.md "Interrupted creates").
+// A create may look for its mark only when the check before it saw no state for the resource. When check
+// sees the resource in state (olds non-empty), a create with those inputs can only be a `--replace` of the
+// object already recorded, which carries the same mark and must never be taken for a forgotten create.
+// Replacements the provider's diff asks for are checked again by the engine without olds, so they may look;
+// their old object differs in a create-only field, which the kinds compare before taking an owned object
+// (docs/adoption.md "Interrupted creates"). The inputs themselves keep the recorded key either way: a key
+// that came and went between old and new inputs would show as `-__owner` in every update's preview.
 import { createHash } from "node:crypto";
 import type { Props } from "../schema";
 
@@ -28,11 +30,31 @@ function hasState(olds: Props): boolean {
   return Object.keys(olds).some((k) => !k.startsWith("__"));
 }
 
-/** Checked inputs with the owner key kept only for a resource not yet in state (see the top of this file). */
+/**
+ * Owner keys whose latest check saw the resource in state, in this provider process. Check and create of one
+ * deployment run in the same process, and the engine checks right before each create, so the latest check
+ * of a key decides whether its create may look for the mark.
+ */
+const checkedInState = new Set<string>();
+
+/** Checked inputs with the owner key: the one recorded in state when there is state, else the program's. */
 export function withOwnerInput(olds: Props | undefined, news: Props, checked: Props): Props {
   const { [OWNER_INPUT]: _dropped, ...rest } = checked;
-  const owner = news[OWNER_INPUT];
-  return typeof owner === "string" && owner !== "" && !hasState(olds ?? {}) ? { ...rest, [OWNER_INPUT]: owner } : rest;
+  const given = ownerKeyOf(news);
+  const inState = hasState(olds ?? {});
+  if (given !== undefined) {
+    if (inState) checkedInState.add(given);
+    else checkedInState.delete(given);
+  }
+  // States from before owner keys have none: adding one to an existing resource would show as a change.
+  const owner = inState ? ownerKeyOf(olds ?? {}) : given;
+  return owner !== undefined ? { ...rest, [OWNER_INPUT]: owner } : rest;
+}
+
+/** The owner key a create may look for its mark with: none after a check that saw the resource in state. */
+export function lookupOwnerOf(inputs: Props): string | undefined {
+  const owner = ownerKeyOf(inputs);
+  return owner !== undefined && !checkedInState.has(owner) ? owner : undefined;
 }
 
 /** The owner key create received, if any (states and programs from older versions have none). */

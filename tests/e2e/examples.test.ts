@@ -41,7 +41,7 @@ describe("examples", () => {
       const out = await env.stack.outputs();
       expect(out.meshState).toBe("running");
       expect(out.clusters).toEqual([primary.name, secondary.name]);
-      expect(String(out.tlsSecret)).toMatch(/^shop-tls[0-9a-f]{8}$/);
+      expect(String(out.tlsSecret)).toMatch(/^shop-tls-[0-9a-f]{8}$/);
       expect((await env.stack.previewJson()).changeSummary).toEqual({ same: 9 });
       await env.stack.destroy();
       expect(await meshCount(env)).toBe(0);

@@ -84,12 +84,24 @@ describe("ServiceMesh create forgotten by the engine", () => {
     expect(h.emulator.control.counts().CreateServiceMesh).toBe(3);
   });
 
-  it("passes the owner key to create only for a resource not yet in state (a --replace never takes its old mesh)", async () => {
+  it("after a check that saw the resource in state, create makes a new mesh (a --replace never takes its old mesh)", async () => {
     const owner = urn("ServiceMesh", "in-state");
     const fresh = await checked(mesh, { ...meshInputs(), __owner: owner });
     expect(fresh.__owner).toBe(owner);
-    const inState = await checked(mesh, { ...fresh, __owner: owner }, fresh);
-    expect(inState.__owner).toBeUndefined();
+    const first = await mesh.create(fresh);
+    const inState = await checked(mesh, { ...meshInputs({ name: fresh.name }), __owner: owner }, fresh);
+    const replacement = await mesh.create(inState);
+    expect(replacement.id).not.toBe(first.id);
+    expect(h.emulator.control.counts().CreateServiceMesh).toBe(2);
+  });
+
+  it("keeps the recorded owner key in the inputs of a resource in state, so no update previews a change of it", async () => {
+    const owner = urn("ServiceMesh", "recorded");
+    const fresh = await checked(mesh, { ...meshInputs(), __owner: owner });
+    expect((await checked(mesh, { ...fresh, __owner: owner }, fresh)).__owner).toBe(owner);
+    // A state from before owner keys has none, and an existing resource does not gain one.
+    const { __owner: _none, ...legacy } = fresh;
+    expect((await checked(mesh, { ...fresh, __owner: owner }, legacy)).__owner).toBeUndefined();
   });
 });
 
