@@ -3,6 +3,7 @@
 //   credentials: alicloud:accessKey/secretKey[/securityToken] → @alicloud/credentials default chain
 //                (ALIBABA_CLOUD_* env, profiles, ...) → ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY env
 //   region:      alicloud:region → ALIBABA_CLOUD_REGION_ID → ALICLOUD_REGION
+//   extra regions accepted beyond ASM's list (api/regions.ts): ASM_EXTRA_REGIONS env + asm:extraRegions
 //   endpoint:    ASM_ENDPOINT env → asm:endpoint → servicemesh.aliyuncs.com
 //   protocol:    ASM_PROTOCOL env → asm:protocol → HTTPS (the emulator needs HTTP)
 //   wait scale:  ASM_WAIT_SCALE env (tests and benches only: multiplies every poll and retry delay)
@@ -71,11 +72,32 @@ export function resolveSettings(env: Env = process.env, get: ConfigGetter = stac
   return {
     endpoint: nonEmpty(env.ASM_ENDPOINT) ?? nonEmpty(get("asm:endpoint")) ?? "servicemesh.aliyuncs.com",
     protocol: parseProtocol(nonEmpty(env.ASM_PROTOCOL) ?? nonEmpty(get("asm:protocol")) ?? "HTTPS"),
-    regionId: nonEmpty(get("alicloud:region")) ?? nonEmpty(env.ALIBABA_CLOUD_REGION_ID) ?? nonEmpty(env.ALICLOUD_REGION),
+    regionId: defaultRegion(env, get),
     keys: configKeys(get),
     waitScale: parseScale(nonEmpty(env.ASM_WAIT_SCALE)),
     progress: parseSwitch("asm:progress / ASM_PROGRESS", nonEmpty(env.ASM_PROGRESS) ?? nonEmpty(get("asm:progress"))),
   };
+}
+
+/** The region a mesh without regionId is created in, and the config key or variable it came from. */
+export function defaultRegionSource(env: Env = process.env, get: ConfigGetter = stackConfig ?? (() => undefined)): { regionId: string; source: string } | undefined {
+  const sources: Array<[string, string | undefined]> = [
+    ["alicloud:region", get("alicloud:region")], ["ALIBABA_CLOUD_REGION_ID", env.ALIBABA_CLOUD_REGION_ID], ["ALICLOUD_REGION", env.ALICLOUD_REGION],
+  ];
+  for (const [source, raw] of sources) {
+    const regionId = nonEmpty(raw);
+    if (regionId) return { regionId, source };
+  }
+  return undefined;
+}
+
+function defaultRegion(env: Env, get: ConfigGetter): string | undefined {
+  return defaultRegionSource(env, get)?.regionId;
+}
+
+/** Regions the stack accepts beyond the ones ASM is known to serve (both lists, comma-separated). */
+export function extraRegions(env: Env = process.env, get: ConfigGetter = stackConfig ?? (() => undefined)): string[] {
+  return [env.ASM_EXTRA_REGIONS, get("asm:extraRegions")].flatMap((raw) => (raw ?? "").split(",")).map((r) => r.trim()).filter((r) => r !== "");
 }
 
 /** The ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY fallback, used only when the default chain finds nothing. */

@@ -2,6 +2,7 @@
 export * from "./catalog";
 export * from "./client";
 export * from "./errors";
+export * from "./regions";
 export * from "./retry";
 export * from "./transport";
 export * from "./credentials";

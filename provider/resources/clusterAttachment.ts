@@ -24,7 +24,7 @@ export const clusterAttachmentFields: FieldSpecs = {
   discoveryOnly: f.bool({ createOnly: true }),
   kubeconfig: f.string({ createOnly: true, secret: true }),
   reserveNamespace: f.bool(),
-  adopt: f.bool(),
+  adopt: f.bool({ createTimeOnly: true }),
   timeouts: timeoutsField,
 };
 

@@ -33,7 +33,7 @@ export const gatewayRouteFields = {
   /** 0 = valid (active), 1 = invalid (kept but not applied). */
   status: f.int({ default: 0, min: 0, max: 1 }),
   description: f.string({ default: "", allowEmpty: true }),
-  adopt: f.bool({ default: false }),
+  adopt: f.bool({ default: false, createTimeOnly: true }),
   timeouts: timeoutsField,
 } satisfies FieldSpecs;
 

@@ -28,22 +28,23 @@ export const serviceMeshFields: FieldSpecs = {
 
 export const SERVICE_MESH_OUTPUTS = ["meshId", "state", "version", "errorMessage", "endpoints", "clusters", "kubeconfig"] as const;
 
-/** Internal input: the Pulumi resource name, which the class passes when the program gives no `name`. */
+/** Internal input marking a `name` the resource class defaulted to the Pulumi resource name. */
 export const DEFAULT_NAME_INPUT = "__defaultName";
 
 const inState = (olds: Props) => Object.keys(olds).some((k) => !k.startsWith("__"));
 
 /**
- * `news` with the resource name as `name` where it is the default: for a mesh this program creates, and for
- * one already in state whose recorded inputs carry a name. A mesh adopted without a name has none in its
- * recorded inputs (its live name is an adopted value, schema/adopted.ts), so it keeps the live name also
- * after adoptId is removed, instead of being renamed to the resource name.
+ * `news` without a defaulted name where it does not apply: when adopting (the mesh keeps its live name),
+ * and for a mesh in state whose recorded inputs carry no name, i.e. one adopted without a name (its live
+ * name is an adopted value, schema/adopted.ts), so removing adoptId later does not rename it either.
  */
 export function withDefaultName(olds: Props | undefined, news: Props): Props {
-  const { [DEFAULT_NAME_INPUT]: fallback, ...rest } = news;
-  if (rest.name !== undefined || typeof fallback !== "string" || rest.adoptId !== undefined) return rest;
+  const { [DEFAULT_NAME_INPUT]: defaulted, ...rest } = news;
+  if (defaulted === undefined) return rest;
   const prior = olds ?? {};
-  return !inState(prior) || prior.name !== undefined ? { ...rest, name: fallback } : rest;
+  if (rest.adoptId === undefined && (!inState(prior) || prior.name !== undefined)) return rest;
+  const { name: _default, ...unnamed } = rest;
+  return unnamed;
 }
 
 type Rule = { when: string; needs: string; equals?: unknown; reason: string };

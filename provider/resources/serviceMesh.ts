@@ -104,9 +104,9 @@ export class ServiceMesh extends pulumi.dynamic.Resource {
     const secrets = { additionalSecretOutputs: ["kubeconfig", "ca"] };
     // A secret input stays encrypted in the state's inputs too, even when passed as plain text.
     const ca = args.ca === undefined ? undefined : pulumi.secret(args.ca);
-    // The resource name is only the default name: check decides whether it applies (withDefaultName), since
-    // an adopted mesh keeps its own name, also once adoptId is removed.
-    const naming = "name" in args ? {} : { [DEFAULT_NAME_INPUT]: name };
+    // The resource name is only the default name, marked as such: check drops it for an adopted mesh, which
+    // keeps its own name, also once adoptId is removed (withDefaultName).
+    const naming = "name" in args ? {} : { name, [DEFAULT_NAME_INPUT]: true };
     super(providerShim("ServiceMesh"), name, { ...naming, ...args, ca, ...outputs, ...ownerInput("ServiceMesh", name, opts) }, pulumi.mergeOptions(opts, secrets), "asm", "ServiceMesh");
     // A computed output would turn unknown during every in-place update preview (dynamic providers
     // return no preview outputs); the id never does.

@@ -21,6 +21,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 function diffField(path: string, field: Field, olds: unknown, news: unknown, inheritedCreateOnly: boolean, out: InputDiff, top: string): void {
+  if (field.createTimeOnly) return;
   const createOnly = inheritedCreateOnly || field.createOnly === true;
   if (field.kind === "object" && !isUnknown(news) && !isUnknown(olds)) {
     const o = isPlainObject(olds) ? olds : {};

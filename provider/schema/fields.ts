@@ -12,6 +12,8 @@ export interface FieldCommon {
   required?: boolean;
   /** Changing the field replaces the resource. */
   createOnly?: boolean;
+  /** Meaningful only when the resource is created (e.g. adopt): a later change is no change at all. */
+  createTimeOnly?: boolean;
   /** For a createOnly field: the changes the API can still make in place (e.g. edition Default → Pro). */
   inPlaceWhen?: (before: unknown, after: unknown) => boolean;
   /** Never echoed in messages. */

@@ -1,4 +1,5 @@
 // Public surface of the schema engine: the field DSL plus generic check and diff.
+export * from "./adopted";
 export * from "./check";
 export * from "./diff";
 export * from "./fields";
