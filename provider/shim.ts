@@ -6,6 +6,7 @@
 // runs. State then holds a few hundred bytes per resource, no credentials and no clients, and an
 // upgraded package fixes read and delete for resources created by older versions.
 import type * as pulumi from "@pulumi/pulumi";
+import { onResourceConstructed } from "./programSide";
 
 export type ResourceKind = "ServiceMesh" | "ClusterAttachment" | "ASMGateway" | "GatewaySecret" | "GatewayRoute";
 
@@ -20,6 +21,8 @@ export const PACKAGE_NAME = "asm-pulumi";
 const shims = new Map<ResourceKind, pulumi.dynamic.ResourceProvider>();
 
 export function providerShim(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
+  // Only resource constructors call this, so it runs in the program and nowhere else.
+  onResourceConstructed();
   let shim = shims.get(kind);
   if (!shim) {
     shim = makeShim(kind);

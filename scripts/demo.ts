@@ -60,14 +60,15 @@ async function configureStack(endpoint: string, creds: { accessKeyId: string; ac
     // columns without them (waits here take seconds, and each resource still reports "created").
     "asm:progress": "off",
     "alicloud:region": "cn-hangzhou",
-    "alicloud:accessKey": creds.accessKeyId,
     "quickstart:vpcId": "vpc-emu-default",
     "quickstart:vSwitchId": "vsw-emu-default-a",
     "quickstart:clusterIds": JSON.stringify(clusterIds),
     "quickstart:tlsCert": cert,
   };
   for (const [k, v] of Object.entries(plain)) await pulumi(["config", "set", "--stack", STACK, "--plaintext", k], { input: v, quiet: true });
-  for (const [k, v] of Object.entries({ "alicloud:secretKey": creds.accessKeySecret, "quickstart:tlsKey": key })) {
+  // Credentials as secrets: plain-text ones would be stored in the state in clear, so the package refuses them.
+  const secret = { "alicloud:accessKey": creds.accessKeyId, "alicloud:secretKey": creds.accessKeySecret, "quickstart:tlsKey": key };
+  for (const [k, v] of Object.entries(secret)) {
     await pulumi(["config", "set", "--stack", STACK, "--secret", k], { input: v, quiet: true });
   }
 }

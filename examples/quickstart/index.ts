@@ -2,7 +2,7 @@
 //
 // Stack config (set for you by `npm run demo` against the local emulator):
 //   asm:endpoint, asm:protocol          where the ASM API is (omit both for Alibaba Cloud itself)
-//   alicloud:region, alicloud:accessKey, alicloud:secretKey (secret)
+//   alicloud:region, alicloud:accessKey (secret), alicloud:secretKey (secret)
 //   quickstart:vpcId, quickstart:vSwitchId, quickstart:clusterIds (JSON list of ACK cluster ids)
 //   quickstart:domain                   the host the gateway serves (default shop.example.com)
 //   quickstart:tlsCert, quickstart:tlsKey (secret)   PEM certificate and key for that host

@@ -64,9 +64,11 @@ beforeAll(async () => {
   });
   await stack.setConfig({
     "asm:endpoint": emulator.endpoint, "asm:protocol": "HTTP", "alicloud:region": DEFAULT_REGION,
-    "alicloud:accessKey": emulator.credentials.accessKeyId,
   });
-  await stack.setConfig({ "alicloud:secretKey": emulator.credentials.accessKeySecret }, { secret: true });
+  await stack.setConfig(
+    { "alicloud:accessKey": emulator.credentials.accessKeyId, "alicloud:secretKey": emulator.credentials.accessKeySecret },
+    { secret: true },
+  );
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 // An in-process emulator plus a Pulumi stack configured to use it the way a user would: endpoint, protocol,
-// region and keys in stack config (the secret key as a secret), nothing in the environment but test speed-ups.
+// region and keys in stack config (both keys as secrets), nothing in the environment but test speed-ups.
 import * as path from "node:path";
 import { createEmulator, DEFAULT_REGION, type EmulatorHandle, type EmulatorOptions } from "../../../emulator";
 import { AsmClient, OpenApiTransport } from "../../../provider/api";
@@ -37,10 +37,13 @@ export async function emulatorStack(opts: EmulatorStackOptions): Promise<Emulato
     "asm:endpoint": emulator.endpoint,
     "asm:protocol": "HTTP",
     "alicloud:region": DEFAULT_REGION,
-    "alicloud:accessKey": emulator.credentials.accessKeyId,
     ...opts.config,
   });
-  await stack.setConfig({ "alicloud:secretKey": emulator.credentials.accessKeySecret }, { secret: true });
+  // Both keys as secrets, as docs/configuration.md says: plain-text credential config is refused.
+  await stack.setConfig(
+    { "alicloud:accessKey": emulator.credentials.accessKeyId, "alicloud:secretKey": emulator.credentials.accessKeySecret },
+    { secret: true },
+  );
   const api = new AsmClient(new OpenApiTransport({
     endpoint: emulator.endpoint, protocol: "HTTP", regionId: DEFAULT_REGION, credentials: emulator.credentials,
   }));
