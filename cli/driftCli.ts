@@ -1,5 +1,5 @@
 // Command line of the drift check (`asm-drift` when installed; `npm run drift -- --stack NAME` in this
-// repo): exports the stack's state, runs `pulumi preview --refresh --json` (which refreshes in memory
+// repo): exports the stack's state, runs `pulumi preview --refresh --run-program --json` (which refreshes in memory
 // only and writes nothing) and reports the difference. Exit codes: 0 no drift, 1 drift, 2 error (bad
 // arguments, pulumi failed, unreadable output).
 import { spawn } from "node:child_process";
@@ -76,7 +76,9 @@ async function storedState(run: PulumiRunner, stackArgs: string[], cwd?: string)
 }
 
 async function refreshingPreview(run: PulumiRunner, stackArgs: string[], cwd?: string): Promise<PreviewJson> {
-  const r = await run(["preview", "--refresh", "--json", "--non-interactive", ...stackArgs], cwd);
+  // --run-program: without it the engine refreshes with the provider configuration recorded at the last
+  // update (credentials included), so a key rotated since then would not be used (docs/configuration.md).
+  const r = await run(["preview", "--refresh", "--run-program", "--json", "--non-interactive", ...stackArgs], cwd);
   const preview = r.stdout.trim().startsWith("{") ? parseJson<PreviewJson>(r.stdout, "pulumi preview --refresh --json") : undefined;
   if (r.code === 0 && preview) return preview;
   const errors = (preview?.diagnostics ?? []).filter((d) => d.severity === "error").map((d) => d.message.trim());

@@ -33,7 +33,7 @@ describe("drift exit codes", () => {
       return ok(text(args[0] === "stack" ? "drift-stored-state" : "drift-refresh-preview"));
     };
     const r = await drift(["--stack", "e2e", "--cwd", "/infra"], run);
-    expect(calls).toEqual(["/infra stack export --stack e2e", "/infra preview --refresh --json --non-interactive --stack e2e"]);
+    expect(calls).toEqual(["/infra stack export --stack e2e", "/infra preview --refresh --run-program --json --non-interactive --stack e2e"]);
     expect(r.code).toBe(1);
     expect(r.out).toContain("3 of 6 resources differ");
   });
