@@ -7,7 +7,11 @@
 // one cluster never touches the others. `adopt: true` takes over an already-attached cluster.
 // Refresh drops an attachment removed out of band, so the next `up` re-attaches it.
 import * as pulumi from "@pulumi/pulumi";
-import { Crud, defineProvider, describeMeshIfExists, meshIdField, minutes, partialState, ProviderContext, ReadResult, timeoutFor, Timeouts, timeoutsField } from "../framework";
+import {
+  Crud, defineProvider, describeMeshIfExists, meshIdField, minutes, partialState, ProviderContext, ReadResult, timeoutFor, Timeouts, timeoutsField,
+  waitMeshRunning,
+} from "../framework";
+import { isClusterInSomeMesh } from "../api";
 import { f, FieldSpecs, Props } from "../schema";
 import { providerShim } from "../shim";
 import { warmKubeClientWhileWaiting } from "./kubeWarmup";
@@ -44,14 +48,22 @@ async function create(inputs: Props, ctx: ProviderContext): Promise<{ id: string
   const mesh = await describeMeshIfExists(ctx, meshId);
   if (!mesh) throw new Error(`meshId: ServiceMesh ${meshId} does not exist; give the id of an existing mesh`);
   const timeoutMs = timeout(inputs, "create");
-  if ((mesh.Clusters ?? []).includes(clusterId)) {
+  const alreadyAttached = () => {
     if (inputs.adopt !== true) throw new Error(`clusterId: ${clusterId} is already attached to ServiceMesh ${meshId}; set adopt: true to manage the existing attachment`);
+  };
+  if ((mesh.Clusters ?? []).includes(clusterId)) {
+    alreadyAttached();
   } else {
     await attachCluster(ctx, meshId, clusterId, {
       ignoreNamespaceCheck: inputs.ignoreNamespaceCheck as boolean | undefined,
       discoveryOnly: inputs.discoveryOnly as boolean | undefined,
       kubeconfig: inputs.kubeconfig as string | undefined,
       timeoutMs,
+    }).catch(async (err: unknown) => {
+      // A cluster attached moments ago (in the console) is listed only once the mesh runs again, so the read
+      // above missed it and the add was refused: settle the mesh, then decide as for a listed cluster.
+      if (!isClusterInSomeMesh(err) || !(await waitMeshRunning(ctx, meshId, timeoutMs)).Clusters?.includes(clusterId)) throw err;
+      alreadyAttached();
     });
   }
   try {

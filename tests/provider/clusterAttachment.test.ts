@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { EMULATOR_CLUSTERS } from "../../emulator";
 import { runIdleWork } from "../../provider/framework";
 import { meshInputs } from "./helpers/fixtures";
+import { rawClient } from "./helpers/gatewayStack";
 import { startHarness, type Harness } from "./helpers/providerHarness";
 
 type Props = Record<string, unknown>;
@@ -110,6 +111,22 @@ describe("ClusterAttachment", () => {
     const adopted = await attach(meshId, primary.clusterId, { adopt: true });
     expect(adopted.id).toBe(`${meshId}:${primary.clusterId}`);
     expect(h.emulator.control.counts().AddClusterIntoServiceMesh ?? 0).toBe(0);
+  });
+
+  it("decides on a cluster attached moments ago, not yet listed, once the mesh has settled: adopt takes it, no adopt names the fix", async () => {
+    const meshId = await newMesh();
+    // An attach made in the console keeps the mesh updating for a while; the cluster is listed only after.
+    h.emulator.control.setTransitions("ServiceMesh:update", { afterReads: 4 });
+    await rawClient(h.emulator).call("AddClusterIntoServiceMesh", { ServiceMeshId: meshId, ClusterId: primary.clusterId });
+    h.emulator.control.clearRequests();
+    const adopted = await attach(meshId, primary.clusterId, { adopt: true });
+    expect(adopted.id).toBe(`${meshId}:${primary.clusterId}`);
+    // The add was sent while the mesh did not list the cluster yet, and refused: nothing was added twice.
+    expect(h.emulator.control.requests().filter((r) => r.action === "AddClusterIntoServiceMesh" && r.status === 200)).toEqual([]);
+    await rawClient(h.emulator).call("AddClusterIntoServiceMesh", { ServiceMeshId: meshId, ClusterId: secondary.clusterId });
+    await expect(attachments.create({ meshId, clusterId: secondary.clusterId })).rejects.toThrow(
+      `clusterId: ${secondary.clusterId} is already attached to ServiceMesh ${meshId}; set adopt: true to manage the existing attachment`,
+    );
   });
 
   it("drops an attachment removed out of band on refresh, and the next create re-attaches it", async () => {
