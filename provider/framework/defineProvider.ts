@@ -10,7 +10,7 @@ import { setStackConfig } from "../config";
 import { ADOPTED_KEY, adoptedPaths, CheckFailure, checkInputs, diffInputs, FieldSpecs, InputDiff, Props, withAdopted, withoutAdopted } from "../schema";
 import { buildContext, ProviderContext } from "./context";
 import { isResourceInitError } from "./errors";
-import { lookupOwnerOf, withOwnerInput } from "./ownership";
+import { lookupOwnerOf, withOwnerInput, withRecordedOwner } from "./ownership";
 
 export interface ResourceSpec {
   kind: string;
@@ -45,7 +45,7 @@ const PROVIDER_KEY = "__provider";
 
 function keepProvider(err: unknown, source: Props, adopted: readonly string[] = []): unknown {
   if (isResourceInitError(err) && source[PROVIDER_KEY] !== undefined) {
-    err.properties = wireSafe({ ...err.properties, [PROVIDER_KEY]: source[PROVIDER_KEY] });
+    err.properties = wireSafe(withRecordedOwner(source, { ...err.properties, [PROVIDER_KEY]: source[PROVIDER_KEY] }));
   }
   // A failed update keeps the adoption record too, or the next preview would read adopted values as removed.
   if (isResourceInitError(err) && adopted.length > 0) err.properties = { ...err.properties, [ADOPTED_KEY]: [...adopted] };
@@ -93,7 +93,7 @@ export function defineProvider(spec: ResourceSpec, crud: Crud): pulumi.dynamic.R
     async create(inputs) {
       try {
         const { id, outs } = await crud.create(stripInternal(inputs), { ...buildContext(), owner: lookupOwnerOf(inputs) });
-        return { id, outs: wireSafe(outs) };
+        return { id, outs: wireSafe(withRecordedOwner(inputs, outs)) };
       } catch (err) {
         throw keepProvider(err, inputs);
       }
@@ -102,9 +102,12 @@ export function defineProvider(spec: ResourceSpec, crud: Crud): pulumi.dynamic.R
       const found = await crud.read(id, stripInternal(props ?? {}), buildContext());
       // An empty id tells the engine the object is gone, so refresh drops it from state.
       if (!found) return { id: undefined as unknown as string, props: {} };
+      // Refresh replaces the recorded inputs with what read returns: the owner key must survive it, or the next
+      // preview would show it removed.
+      const owned = { ...found, props: withRecordedOwner(props ?? {}, found.props), inputs: withRecordedOwner(props ?? {}, found.inputs) };
       const adopted = adoptedPaths(props ?? {});
-      if (adopted.length === 0) return wireSafe(found);
-      return wireSafe({ id: found.id, props: { ...found.props, [ADOPTED_KEY]: adopted }, inputs: withoutAdopted(found.inputs, adopted) });
+      if (adopted.length === 0) return wireSafe(owned);
+      return wireSafe({ id: owned.id, props: { ...owned.props, [ADOPTED_KEY]: adopted }, inputs: withoutAdopted(owned.inputs, adopted) });
     },
     async update(id, olds, rawNews) {
       // What the program still leaves unset of an adopted object stays as adopted (schema/adopted.ts).
@@ -112,7 +115,8 @@ export function defineProvider(spec: ResourceSpec, crud: Crud): pulumi.dynamic.R
       const d = diffInputs(spec.fields, olds, news);
       try {
         const outs = await crud.update(id, stripInternal(olds), stripInternal(news), d, buildContext());
-        return { outs: wireSafe(adopted.length > 0 ? { ...outs, [ADOPTED_KEY]: adopted } : outs) };
+        const recorded = withRecordedOwner(news, outs);
+        return { outs: wireSafe(adopted.length > 0 ? { ...recorded, [ADOPTED_KEY]: adopted } : recorded) };
       } catch (err) {
         throw keepProvider(err, news, adopted);
       }

@@ -62,3 +62,12 @@ export function ownerKeyOf(inputs: Props): string | undefined {
   const owner = inputs[OWNER_INPUT];
   return typeof owner === "string" && owner !== "" ? owner : undefined;
 }
+
+/**
+ * `target` with the owner key of `source`, if it has one. Outputs carry the key as inputs do, because a
+ * refresh hands read only the outputs and takes the inputs read returns for the new recorded inputs.
+ */
+export function withRecordedOwner(source: Props, target: Props): Props {
+  const owner = ownerKeyOf(source);
+  return owner === undefined ? target : { ...target, [OWNER_INPUT]: owner };
+}

@@ -95,6 +95,17 @@ describe("ServiceMesh create forgotten by the engine", () => {
     expect(h.emulator.control.counts().CreateServiceMesh).toBe(2);
   });
 
+  it("keeps the owner key through a refresh (read returns it in inputs and outputs) and an update", async () => {
+    const owner = urn("ServiceMesh", "refreshed");
+    const inputs = await checked(mesh, { ...meshInputs(), __owner: owner });
+    const { id, outs } = await mesh.create(inputs);
+    expect((outs as Props).__owner).toBe(owner);
+    const read = await mesh.read!(id, outs as Props);
+    expect({ inputs: read.inputs?.__owner, props: (read.props as Props).__owner }).toEqual({ inputs: owner, props: owner });
+    const news = await checked(mesh, { ...inputs, tags: { team: "b" } }, read.inputs as Props);
+    expect(((await mesh.update!(id, read.props, news)).outs as Props).__owner).toBe(owner);
+  });
+
   it("keeps the recorded owner key in the inputs of a resource in state, so no update previews a change of it", async () => {
     const owner = urn("ServiceMesh", "recorded");
     const fresh = await checked(mesh, { ...meshInputs(), __owner: owner });
