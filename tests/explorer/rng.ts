@@ -1,19 +1,17 @@
-// The explorer's only source of randomness: a seeded generator (mulberry32), so a seed names a run
+// The explorer's only source of randomness: the emulator's seeded generator (mulberry32), so a seed names a run
 // and `npm run explore -- --seed N` replays its steps exactly.
+import { SeededRandom } from "../../emulator/faults/rng";
+
 export class Rng {
-  private state: number;
+  private readonly source: SeededRandom;
 
   constructor(readonly seed: number) {
-    this.state = seed >>> 0;
+    this.source = new SeededRandom(seed);
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.source.next();
   }
 
   /** An integer in [min, max]. */

@@ -2,12 +2,13 @@
 // emulator with a state file: per step, the out-of-band change or restart, the program change, `pulumi
 // up` (interrupted and recovered where the step says), then every invariant. Stops at the first
 // failing step and reports the seed, the steps so far and the invariant, with the line that replays it.
-import { execFileSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { createEmulator, type EmulatorHandle } from "../../emulator";
 import { emulatorStack, type EmulatorStack } from "../e2e/harness/emulatorStack";
+import { descendants } from "../e2e/harness/processes";
 import { CliError, type CliResult } from "../e2e/harness/pulumiCli";
 import { gatewayBody, readUntil } from "../emulator/fixtures";
 import { AsmTestClient } from "../emulator/client";
@@ -45,17 +46,6 @@ export interface RunResult {
 
 export function reproduction(seed: number, steps: number, mixName = "defects"): string {
   return `npm run explore -- --seed ${seed} --steps ${steps}${mixName === "defects" ? "" : ` --mix ${mixName}`}`;
-}
-
-/** The CLI's descendants: it starts each plugin in a process group of its own (see interruptedUp.test.ts). */
-function descendants(root: number): number[] {
-  const rows = execFileSync("ps", ["-A", "-o", "pid=,ppid="], { encoding: "utf8" }).trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number));
-  const found: number[] = [];
-  for (let frontier = [root]; frontier.length > 0;) {
-    frontier = rows.filter(([, ppid]) => frontier.includes(ppid)).map(([pid]) => pid);
-    found.push(...frontier);
-  }
-  return found;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -6,43 +6,13 @@
 // console) goes into the program's adoptId, and `up` takes that mesh over and completes the stack.
 // Measured with Pulumi v3.274.1: `refresh --import-pending-creates URN ID` turned the pending create
 // into a pending import that the next checkpoint dropped, recording nothing, so it is not used here.
-import { execFileSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { alive, descendants, until } from "../e2e/harness/processes";
 import {
   expectConverged, expectFullStackOnce, expectNoSecretsLeaked, inventory, startRelStack, type RelStack,
 } from "./helpers/relStack";
 
 let env: RelStack;
-
-/** Resolves once `pred` holds, polling every 25 ms; rejects after `ms`. */
-async function until(what: string, pred: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-/** `root`'s descendants. The CLI starts each plugin in a process group of its own, so killing the
- * CLI's group alone would leave the language host and the provider running as orphans. */
-function descendants(root: number): number[] {
-  const rows = execFileSync("ps", ["-A", "-o", "pid=,ppid="], { encoding: "utf8" })
-    .trim().split("\n").map((line) => line.trim().split(/\s+/).map(Number));
-  const found: number[] = [];
-  for (let frontier = [root]; frontier.length > 0;) {
-    frontier = rows.filter(([, ppid]) => frontier.includes(ppid)).map(([pid]) => pid);
-    found.push(...frontier);
-  }
-  return found;
-}
-
-/** Running, i.e. neither gone nor a zombie waiting to be reaped. */
-const alive = (pid: number): boolean => {
-  try {
-    return !execFileSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" }).trim().startsWith("Z");
-  } catch {
-    return false; // ps exits non-zero when there is no such process
-  }
-};
 
 /** SIGKILLs the CLI and every process it started, as a crashed CI runner would; returns their pids. */
 async function killCli(child: ChildProcess, output: string[]): Promise<number[]> {

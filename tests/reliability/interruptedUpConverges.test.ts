@@ -3,37 +3,11 @@
 // holds a pending create; the next `up` (after `pulumi cancel` when the dead CLI left its lock) warns of
 // it, sends the create again, and the provider finds the mesh the first create made by its ownership
 // tag instead of making a second one (framework/ownership.ts, docs/adoption.md "Interrupted creates").
-import { execFileSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { alive, descendants, until } from "../e2e/harness/processes";
 import {
   expectConverged, expectFullStackOnce, expectNoSecretsLeaked, inventory, startRelStack, type RelStack,
 } from "./helpers/relStack";
-
-async function until(what: string, pred: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-function descendants(root: number): number[] {
-  const rows = execFileSync("ps", ["-A", "-o", "pid=,ppid="], { encoding: "utf8" })
-    .trim().split("\n").map((line) => line.trim().split(/\s+/).map(Number));
-  const found: number[] = [];
-  for (let frontier = [root]; frontier.length > 0;) {
-    frontier = rows.filter(([, ppid]) => frontier.includes(ppid)).map(([pid]) => pid);
-    found.push(...frontier);
-  }
-  return found;
-}
-
-const alive = (pid: number): boolean => {
-  try {
-    return !execFileSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" }).trim().startsWith("Z");
-  } catch {
-    return false;
-  }
-};
 
 type Interrupt = "SIGKILL" | "two SIGINTs";
 
