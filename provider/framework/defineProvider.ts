@@ -10,7 +10,7 @@ import { setStackConfig } from "../config";
 import { ADOPTED_KEY, adoptedPaths, CheckFailure, checkInputs, diffInputs, FieldSpecs, InputDiff, Props, withAdopted, withoutAdopted } from "../schema";
 import { buildContext, ProviderContext } from "./context";
 import { isResourceInitError } from "./errors";
-import { lookupOwnerOf, withOwnerInput, withRecordedOwner } from "./ownership";
+import { lookupOwnerOf, mayAdopt, withOwnerInput, withRecordedOwner } from "./ownership";
 
 export interface ResourceSpec {
   kind: string;
@@ -61,6 +61,11 @@ function wireSafe<T>(value: T): T {
   return Object.fromEntries(entries.map(([k, v]) => [k, wireSafe(v)])) as T;
 }
 
+/** The inputs without the fields that only matter at an object's first create (the adopt inputs). */
+function withoutCreateTimeOnly(fields: FieldSpecs, props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([k]) => fields[k]?.createTimeOnly !== true));
+}
+
 function stripInternal(props: Props): Props {
   return Object.fromEntries(Object.entries(props).filter(([k]) => !k.startsWith("__")));
 }
@@ -92,7 +97,8 @@ export function defineProvider(spec: ResourceSpec, crud: Crud): pulumi.dynamic.R
     diff: diffWith(spec),
     async create(inputs) {
       try {
-        const { id, outs } = await crud.create(stripInternal(inputs), { ...buildContext(), owner: lookupOwnerOf(inputs) });
+        const effective = mayAdopt(inputs) ? inputs : withoutCreateTimeOnly(spec.fields, inputs);
+        const { id, outs } = await crud.create(stripInternal(effective), { ...buildContext(), owner: lookupOwnerOf(inputs) });
         return { id, outs: wireSafe(withRecordedOwner(inputs, outs)) };
       } catch (err) {
         throw keepProvider(err, inputs);

@@ -37,14 +37,22 @@ function hasState(olds: Props): boolean {
  */
 const checkedInState = new Set<string>();
 
+/**
+ * Owner keys this process has checked against state at least once. A create of such a key is a replacement
+ * (diff-driven or `--replace`): a new object, never an adoption, whatever the adopt inputs still say.
+ */
+const seenInState = new Set<string>();
+
 /** Checked inputs with the owner key: the one recorded in state when there is state, else the program's. */
 export function withOwnerInput(olds: Props | undefined, news: Props, checked: Props): Props {
   const { [OWNER_INPUT]: _dropped, ...rest } = checked;
   const given = ownerKeyOf(news);
   const inState = hasState(olds ?? {});
   if (given !== undefined) {
-    if (inState) checkedInState.add(given);
-    else checkedInState.delete(given);
+    if (inState) {
+      checkedInState.add(given);
+      seenInState.add(given);
+    } else checkedInState.delete(given);
   }
   // States from before owner keys have none: adding one to an existing resource would show as a change.
   const owner = inState ? ownerKeyOf(olds ?? {}) : given;
@@ -70,4 +78,15 @@ export function ownerKeyOf(inputs: Props): string | undefined {
 export function withRecordedOwner(source: Props, target: Props): Props {
   const owner = ownerKeyOf(source);
   return owner === undefined ? target : { ...target, [OWNER_INPUT]: owner };
+}
+
+/**
+ * Whether the adopt inputs (the create-time-only fields) may take effect in this create: not for a replacement.
+ * A program kept its adopt input after the adoption, so a later replacement would otherwise try to take over
+ * an object on the new mesh, or the very mesh it is replacing. Without an owner key (programs of older
+ * versions) the adopt inputs apply as given.
+ */
+export function mayAdopt(inputs: Props): boolean {
+  const owner = ownerKeyOf(inputs);
+  return owner === undefined || !seenInState.has(owner);
 }

@@ -6,7 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_REGION, DEFAULT_VPC, DEFAULT_VSWITCH } from "../../emulator";
 import { AsmClient } from "../../provider/api";
 import { Props } from "../../provider/schema";
-import { ingressGateway, rawClient, runningMesh } from "./helpers/gatewayStack";
+import { ingressGateway, PRIMARY, rawClient, runningMesh, SECONDARY } from "./helpers/gatewayStack";
 import { startHarness, type Harness } from "./helpers/providerHarness";
 
 let h: Harness;
@@ -127,5 +127,42 @@ describe("GatewayRoute adoption", () => {
     expect(await route.diff!(id, read.props as Props, news)).toMatchObject({ changes: false, replaces: [] });
     const withoutAdopt = await checked(route, declared({ adopt: undefined }));
     expect(await route.diff!(id, outs as Props, withoutAdopt)).toMatchObject({ changes: false, replaces: [] });
+  });
+});
+
+describe("an adopted resource that is later replaced", () => {
+  // The program keeps its adopt input after the adoption (it only matters at create). When the resource is
+  // replaced (found by the explorer: seed 1201, step 18, a mesh replacement under an adopted gateway), the
+  // replacement is a new object: the adopt input must not make its create look for one to take over.
+  const owner = (kind: string, name: string) => `urn:pulumi:dev::adopt::pulumi-nodejs:dynamic/asm:${kind}::${name}`;
+
+  it("creates the gateway on the new mesh instead of failing to adopt one there", async () => {
+    const gateway = h.provider("ASMGateway");
+    const [oldMesh, newMesh] = [await runningMesh(client, [PRIMARY]), await runningMesh(client, [SECONDARY])];
+    await ingressGateway(client, oldMesh, "gw", [PRIMARY]);
+    const declared = (meshId: string) => ({ meshId, name: "gw", clusterIds: [meshId === oldMesh ? PRIMARY : SECONDARY], adopt: true, __owner: owner("ASMGateway", "gw") });
+    const adopted = await gateway.create((await gateway.check!({}, declared(oldMesh))).inputs);
+    // The engine's replacement: a check against the state, a diff that replaces, a check without state, create.
+    const news = (await gateway.check!(adopted.outs, declared(newMesh))).inputs;
+    expect((await gateway.diff!(adopted.id, adopted.outs, news)).replaces).toContain("meshId");
+    const replacement = await gateway.create((await gateway.check!({}, declared(newMesh))).inputs);
+    expect(replacement.id).toBe(`${newMesh}:istio-system:gw`);
+    expect(h.emulator.control.requests().filter((r) => r.action === "CreateASMGateway" && r.status === 200)).toHaveLength(2);
+  });
+
+  it("creates a new mesh instead of adopting the mesh it replaces", async () => {
+    const { ServiceMeshId } = await client.call("CreateServiceMesh", { RegionId: DEFAULT_REGION, Name: "console-mesh", VpcId: DEFAULT_VPC, VSwitches: JSON.stringify([DEFAULT_VSWITCH]) });
+    const declared = (edition: string) => ({ adoptId: ServiceMeshId, network: { vpcId: DEFAULT_VPC, vSwitchIds: [DEFAULT_VSWITCH] }, edition, __owner: owner("ServiceMesh", "prod") });
+    const adopted = await mesh.create((await mesh.check!({}, declared("Default"))).inputs);
+    expect(adopted.id).toBe(ServiceMeshId);
+    const news = (await mesh.check!(adopted.outs, declared("Pro"))).inputs;
+    await mesh.diff!(adopted.id, adopted.outs, { ...news, edition: "Pro" });
+    // Pro → Default replaces (Default → Pro upgrades in place): replace from Pro.
+    const pro = (await mesh.update!(adopted.id, adopted.outs, news)).outs as Props;
+    const back = (await mesh.check!(pro, declared("Default"))).inputs;
+    expect((await mesh.diff!(adopted.id, pro, back)).replaces).toEqual(["edition"]);
+    await mesh.delete!(adopted.id, pro); // delete-before-replace
+    const replacement = await mesh.create((await mesh.check!({}, declared("Default"))).inputs);
+    expect(replacement.id).not.toBe(ServiceMeshId);
   });
 });
