@@ -12,7 +12,7 @@ import {
   waitMeshRunning,
 } from "../framework";
 import { isClusterInSomeMesh } from "../api";
-import { f, FieldSpecs, Props } from "../schema";
+import { declaredInputs, f, FieldSpecs, Props } from "../schema";
 import { providerShim } from "../shim";
 import { warmKubeClientWhileWaiting } from "./kubeWarmup";
 import {
@@ -78,7 +78,7 @@ async function read(id: string, props: Props, ctx: ProviderContext): Promise<Rea
   const { meshId, clusterId } = parseAttachmentId(id);
   const mesh = await describeMeshIfExists(ctx, meshId);
   if (!mesh || !(mesh.Clusters ?? []).includes(clusterId)) return undefined;
-  const inputs = Object.fromEntries(Object.entries(props).filter(([k, v]) => k in clusterAttachmentFields && v !== undefined));
+  const inputs = declaredInputs(clusterAttachmentFields, props);
   return { id, props: { ...inputs, meshId, clusterId, ...(await clusterOutputs(ctx, meshId, clusterId)) }, inputs: { ...inputs, meshId, clusterId } };
 }
 

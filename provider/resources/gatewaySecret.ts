@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { GatewaySecretDetail, isAlreadyExists, isNotFound } from "../api";
 import { defineProvider, minutes, partialState, pulumiLogger, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput, withOwnerInput } from "../framework";
 import { describeCertificate, expiryMatches, parseCertificateChain } from "../pem";
-import { diffInputs, isUnknown, Props } from "../schema";
+import { declaredInputs, diffInputs, isUnknown, Props } from "../schema";
 import { providerShim } from "../shim";
 import { joinMessage } from "../messages";
 import { whenError, whenValue } from "../waiter";
@@ -145,13 +145,9 @@ async function readSecret(id: string, props: Props, ctx: ProviderContext) {
     throw err;
   });
   if (!detail) return undefined;
-  const inputs: Props = { ...pickInputs(props), meshId, gatewayName, secretName };
+  const inputs: Props = { ...declaredInputs(gatewaySecretFields, props), meshId, gatewayName, secretName };
   if (props.cert !== undefined) inputs.cert = certAsRead(props.cert, leafNotAfter(props.cert), detail.ExpiredTime);
   return { id, props: outputsOf(inputs, detail, props.clusters ?? []), inputs };
-}
-
-function pickInputs(props: Props): Props {
-  return Object.fromEntries(Object.keys(gatewaySecretFields).filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
 }
 
 async function deleteSecret(id: string, props: Props, ctx: ProviderContext) {
