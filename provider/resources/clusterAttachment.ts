@@ -98,11 +98,12 @@ async function remove(id: string, props: Props, ctx: ProviderContext): Promise<v
 
 const crud: Crud = { create, read, update: (id, olds, news) => update(id, olds, news), delete: remove };
 
-// A cluster belongs to one mesh at a time: a replacement (e.g. the mesh itself was replaced) must
-// detach from the old mesh before attaching to the new one.
+// An attachment's waits sleep before the gateway steps that need the Kubernetes client (kubeWarmup.ts).
 warmKubeClientWhileWaiting();
 
 export const clusterAttachmentProvider = defineProvider(
+  // A cluster belongs to one mesh at a time: a replacement (e.g. the mesh itself was replaced) must
+  // detach from the old mesh before attaching to the new one.
   { kind: "ClusterAttachment", fields: clusterAttachmentFields, outputs: OUTPUTS, deleteBeforeReplace: true },
   crud,
 );
