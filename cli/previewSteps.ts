@@ -81,12 +81,3 @@ export function plannedChanges(preview: PreviewJson): { urn: string; type: strin
     return { urn: s.urn, ...parseUrn(s.urn), op, fields: changedFields(s), replaceReasons: s.replaceReasons ?? [] };
   });
 }
-
-/** Refresh steps whose outputs differ: what changed in the cloud behind the stack's back. */
-export function driftedResources(preview: PreviewJson): { urn: string; type: string; name: string; fields: string[]; gone: boolean }[] {
-  return (preview.steps ?? [])
-    .filter((s) => parseUrn(s.urn).type !== "pulumi:pulumi:Stack" && !parseUrn(s.urn).type.startsWith("pulumi:providers:"))
-    .filter((s) => s.op === "refresh" || s.op === "delete" || s.op === "update")
-    .map((s) => ({ urn: s.urn, ...parseUrn(s.urn), gone: s.op === "delete" || (s.op === "refresh" && !s.newState), fields: changedFields({ ...s, op: "refresh" }) }))
-    .filter((d) => d.gone || d.fields.length > 0);
-}

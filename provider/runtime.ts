@@ -1,15 +1,18 @@
 // Entry point the serialized shim loads by package name ("asm-pulumi/runtime") inside the provider
 // process. Maps a resource kind to its implementation. Keep this module cheap to load: resource
 // implementations are required lazily so one kind's dependencies never load for another.
-// To register a kind, add one line to `registry`.
+// To register a kind, add one line to `registry` (a kind without one does not compile).
 import type * as pulumi from "@pulumi/pulumi";
 import { forDynamicHost } from "./framework/dynamicHost";
 import type { ResourceKind } from "./shim";
 
 type Loader = () => pulumi.dynamic.ResourceProvider;
 
+/** One loader for every kind: a kind added to ResourceKind without a registration does not compile. */
+export type Registry = Record<ResourceKind, Loader>;
+
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy loading is the point of this module */
-const registry: Partial<Record<ResourceKind, Loader>> = {
+const registry: Registry = {
   ServiceMesh: () => require("./resources/serviceMesh").serviceMeshProvider,
   ClusterAttachment: () => require("./resources/clusterAttachment").clusterAttachmentProvider,
   ASMGateway: () => require("./resources/asmGateway").asmGatewayProvider,
@@ -25,7 +28,8 @@ const hosted = new Map<ResourceKind, pulumi.dynamic.ResourceProvider>();
 export function coreImplementationFor(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   const cached = loaded.get(kind);
   if (cached) return cached;
-  const load = registry[kind];
+  // A kind name from an old state's serialized shim is a string at run time, whatever its type says.
+  const load = registry[kind] as Loader | undefined;
   if (!load) throw new Error(`asm-pulumi: no implementation registered for resource kind ${kind}`);
   const impl = load();
   loaded.set(kind, impl);

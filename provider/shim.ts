@@ -10,9 +10,6 @@ import { onResourceConstructed } from "./programSide";
 
 export type ResourceKind = "ServiceMesh" | "ClusterAttachment" | "ASMGateway" | "GatewaySecret" | "GatewayRoute";
 
-/** The package name the provider process resolves from the program's directory. */
-export const PACKAGE_NAME = "asm-pulumi";
-
 /**
  * One shim object per kind. Pulumi caches a dynamic provider's serialized text by object identity, and
  * serializing one costs ~20 ms (the first ~250 ms); a new object per resource made a 200-route program
@@ -32,8 +29,9 @@ export function providerShim(kind: ResourceKind): pulumi.dynamic.ResourceProvide
 }
 
 function makeShim(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
-  // `require` runs inside the provider process, never at serialization time. The specifier is
-  // built from a literal so the serializer sees a plain string, not a captured module object.
+  // `require` runs inside the provider process, never at serialization time, and resolves the package
+  // from the program's directory. The specifier is a literal so the serializer sees a plain string, not
+  // a captured module object.
   const load = (): pulumi.dynamic.ResourceProvider =>
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require("asm-pulumi/runtime").implementationFor(kind);

@@ -100,7 +100,6 @@ export const isNotFound = (err: unknown): boolean => classifyError(err) === "not
 export const isThrottled = (err: unknown): boolean => classifyError(err) === "throttled";
 export const isConflict = (err: unknown): boolean => classifyError(err) === "conflict";
 export const isAlreadyExists = (err: unknown): boolean => classifyError(err) === "alreadyExists";
-export const isPermissionError = (err: unknown): boolean => classifyError(err) === "permission";
 /** An added cluster already belongs to a mesh, this one or another (Forbidden.ClusterInMesh). */
 export const isClusterInSomeMesh = (err: unknown): boolean => err instanceof AsmApiError && /ClusterInMesh$/.test(err.code);
 /** Safe to repeat for a read: throttling, 5xx, network failures. */

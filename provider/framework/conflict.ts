@@ -1,5 +1,6 @@
 // A mesh accepts one mutation at a time: while it is `updating` it answers every other change with
-// a retryable conflict (Conflict.MeshNotRunning and kin). withConflictRetry repeats a mutation on
+// a retryable conflict (Conflict.MeshNotRunning and kin). This is the one path for every write a busy
+// mesh refuses (mesh features, clusters, gateways, secrets, routes). withConflictRetry repeats a mutation on
 // those conflicts through the shared waiter until `timeoutMs`: on the mesh's polling schedule, and at
 // once when any wait in the process sees the mesh `running` (meshObservations), so several attachments
 // to one mesh created in parallel all succeed, one after the other. Throttling is retried the same way.

@@ -1,5 +1,6 @@
 // Public surface of the provider framework: defineProvider, the context, partial-state error,
 // timeouts input helpers and progress logging.
+export * from "./compositeId";
 export * from "./conflict";
 export * from "./context";
 export * from "./defineProvider";

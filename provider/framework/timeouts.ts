@@ -3,7 +3,8 @@
 //   timeouts: { create: "20m", update: "15m", delete: "30m" }   // "90s", "15m", "1h", "1h30m"
 import { f, FieldSpecs } from "../schema";
 
-export type Operation = "create" | "update" | "delete";
+/** The operations a `timeouts` input sets deadlines for (not the API operations of api/catalog). */
+export type TimeoutOperation = "create" | "update" | "delete";
 
 export interface Timeouts {
   create?: string;
@@ -11,23 +12,24 @@ export interface Timeouts {
   delete?: string;
 }
 
-export type TimeoutDefaults = Record<Operation, number>;
+export type TimeoutDefaults = Record<TimeoutOperation, number>;
 
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
-const durationField = f.string({ pattern: /^(?=\d)(?:\d+h)?(?:\d+m)?(?:\d+s)?$/, patternHint: 'a duration such as "90s", "15m" or "1h30m"' });
+/** A timeout as hours, minutes and seconds, at least one of them: "90s", "15m", "1h30m". */
+const TIMEOUT_DURATION = /^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+const durationField = f.string({ pattern: TIMEOUT_DURATION, patternHint: 'a duration such as "90s", "15m" or "1h30m"' });
 
 /** The field spec to add to a resource's spec as `timeouts`. */
 export const timeoutsField = f.object({ create: durationField, update: durationField, delete: durationField } satisfies FieldSpecs);
 
 export function parseDuration(text: string): number {
-  const m = DURATION.exec(text.trim());
-  if (!m || text.trim() === "") throw new Error(`"${text}" is not a duration; use e.g. "90s", "15m" or "1h30m"`);
+  const m = TIMEOUT_DURATION.exec(text.trim());
+  if (!m) throw new Error(`"${text}" is not a duration; use e.g. "90s", "15m" or "1h30m"`);
   const [, h, min, s] = m;
   return ((Number(h ?? 0) * 60 + Number(min ?? 0)) * 60 + Number(s ?? 0)) * 1000;
 }
 
 /** Milliseconds allowed for `op`: the input when given, else the resource's default. */
-export function timeoutFor(op: Operation, timeouts: Timeouts | undefined, defaults: TimeoutDefaults): number {
+export function timeoutFor(op: TimeoutOperation, timeouts: Timeouts | undefined, defaults: TimeoutDefaults): number {
   const given = timeouts?.[op];
   return given ? parseDuration(given) : defaults[op];
 }

@@ -10,6 +10,7 @@ export const VISIBILITY_POLICY: BackoffPolicy = { minMs: 500, maxMs: 5_000, grow
 
 /**
  * A control-plane object settling (a gateway's custom resource showing the spec written, or gone
- * after a delete) and a busy mesh accepting a write: seconds usually, minutes at worst.
+ * after a delete): seconds usually, minutes at worst. A busy mesh accepting a write is a wait on the
+ * mesh (MESH_POLICY, conflict.ts).
  */
 export const OBJECT_POLICY: BackoffPolicy = { minMs: 500, maxMs: 10_000, growth: 0.3 };

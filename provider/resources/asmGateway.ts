@@ -12,7 +12,7 @@
 // Adoption: `adopt: true` takes over an existing gateway of that name (it must exist) and applies
 // the declared spec to it instead of creating one.
 import * as pulumi from "@pulumi/pulumi";
-import { isNotFound } from "../api";
+import { isAlreadyExists, isNotFound } from "../api";
 import {
   defineProvider, meshIdField, minutes, OBJECT_POLICY, OWNER_LABEL, ownerMark, partialState, ProviderContext, timeoutFor, timeoutsField, Timeouts, ownerInput, withOwnerInput,
 } from "../framework";
@@ -26,7 +26,7 @@ import {
   parseGatewayId, toGatewaySpec, toIstioGatewayBody, TYPED_SPEC_KEYS,
 } from "./asmGateway.mapping";
 import { checkJsonObject, checkObjectList, DNS_LABEL, DNS_LABEL_HINT, QUANTITY } from "./gatewayFields";
-import { createReconciled, isAlreadyExists, kubeLabel, meshKubeApi, writeWhenMeshSettles } from "./gatewayCalls";
+import { createReconciled, kubeLabel, meshKubeApi, writeOnMesh } from "./gatewayCalls";
 
 const quantity = f.string({ pattern: QUANTITY, patternHint: "a Kubernetes quantity such as 200m, 2, 256Mi or 4G" });
 const quantities = f.object({ cpu: quantity, memory: quantity });
@@ -143,7 +143,7 @@ function writeGateway(ctx: ProviderContext, action: "CreateASMGateway" | "Update
   const body = toIstioGatewayBody(a.name, a.namespace, a);
   const Body = JSON.stringify(labels && Object.keys(labels).length > 0 ? { ...body, metadata: { ...body.metadata, labels } } : body);
   const params = { ServiceMeshId: a.meshId, IstioGatewayName: a.name, Body };
-  return writeWhenMeshSettles(ctx, `ASMGateway ${a.namespace}/${a.name}`, timeoutMs, () => ctx.client.call(action, params));
+  return writeOnMesh(ctx, a.meshId, `ASMGateway ${a.namespace}/${a.name}`, timeoutMs, () => ctx.client.call(action, params));
 }
 
 /** Waits until the custom resource shows every declared spec key with the declared value; returns it. */

@@ -3,17 +3,13 @@
 // mutation at a time, so both retry its "busy" conflict; an attach whose response was lost is
 // reconciled by checking membership, never sent twice blindly.
 import { isNotFound, isRetryable, MeshClusterInfo, ServiceMeshDetail } from "../api";
-import { MESH_POLICY, meshFeed, meshLabel, observeMesh, ProviderContext, waitMeshRunning, withConflictRetry, writeOnce } from "../framework";
+import { compositeId, MESH_POLICY, meshFeed, meshLabel, observeMesh, ProviderContext, waitMeshRunning, withConflictRetry, writeOnce } from "../framework";
 import { PollResult, whenError, whenValue } from "../waiter";
 
 const isAttached = (m: ServiceMeshDetail, clusterId: string) => (m.Clusters ?? []).includes(clusterId);
 const running = (m: ServiceMeshDetail) => m.ServiceMeshInfo.State === "running";
 
-export function parseAttachmentId(id: string): { meshId: string; clusterId: string } {
-  const [meshId, clusterId, ...rest] = id.split(":");
-  if (!meshId || !clusterId || rest.length > 0) throw new Error(`ClusterAttachment id "${id}" is not valid; expected <meshId>:<clusterId>`);
-  return { meshId, clusterId };
-}
+export const parseAttachmentId = compositeId("ClusterAttachment", ["meshId", "clusterId"]).parse;
 
 export interface AttachOptions {
   ignoreNamespaceCheck?: boolean;

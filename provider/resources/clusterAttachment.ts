@@ -12,7 +12,7 @@ import {
   waitMeshRunning,
 } from "../framework";
 import { isClusterInSomeMesh } from "../api";
-import { f, FieldSpecs, Props } from "../schema";
+import { declaredInputs, f, FieldSpecs, Props } from "../schema";
 import { providerShim } from "../shim";
 import { warmKubeClientWhileWaiting } from "./kubeWarmup";
 import {
@@ -78,7 +78,7 @@ async function read(id: string, props: Props, ctx: ProviderContext): Promise<Rea
   const { meshId, clusterId } = parseAttachmentId(id);
   const mesh = await describeMeshIfExists(ctx, meshId);
   if (!mesh || !(mesh.Clusters ?? []).includes(clusterId)) return undefined;
-  const inputs = Object.fromEntries(Object.entries(props).filter(([k, v]) => k in clusterAttachmentFields && v !== undefined));
+  const inputs = declaredInputs(clusterAttachmentFields, props);
   return { id, props: { ...inputs, meshId, clusterId, ...(await clusterOutputs(ctx, meshId, clusterId)) }, inputs: { ...inputs, meshId, clusterId } };
 }
 
@@ -98,11 +98,12 @@ async function remove(id: string, props: Props, ctx: ProviderContext): Promise<v
 
 const crud: Crud = { create, read, update: (id, olds, news) => update(id, olds, news), delete: remove };
 
-// A cluster belongs to one mesh at a time: a replacement (e.g. the mesh itself was replaced) must
-// detach from the old mesh before attaching to the new one.
+// An attachment's waits sleep before the gateway steps that need the Kubernetes client (kubeWarmup.ts).
 warmKubeClientWhileWaiting();
 
 export const clusterAttachmentProvider = defineProvider(
+  // A cluster belongs to one mesh at a time: a replacement (e.g. the mesh itself was replaced) must
+  // detach from the old mesh before attaching to the new one.
   { kind: "ClusterAttachment", fields: clusterAttachmentFields, outputs: OUTPUTS, deleteBeforeReplace: true },
   crud,
 );

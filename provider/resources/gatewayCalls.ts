@@ -1,17 +1,9 @@
 // API call helpers the gateway-family resources share: writes that a busy mesh rejects, and the
 // mesh's Kubernetes API for IstioGateway reads and deletes.
-import { AsmApiError, isConflict } from "../api";
-import { OBJECT_POLICY, writeOnce, type ProviderContext } from "../framework";
+import { AsmApiError, isAlreadyExists } from "../api";
+import { withConflictRetry, writeOnce, type ProviderContext } from "../framework";
 import { istioGatewayApi, IstioGatewayApi, KubeApiError } from "../kube";
 import { joinMessage } from "../messages";
-import { WaiterFailureError, whenError, whenValue } from "../waiter";
-
-/** "Already exists" is a 409 like "mesh busy", but waiting cannot fix it. */
-export function isAlreadyExists(err: unknown): boolean {
-  return err instanceof AsmApiError && /AlreadyExist|Duplicate/i.test(err.code);
-}
-
-const isMeshBusy = (err: unknown): boolean => isConflict(err) && !isAlreadyExists(err);
 
 /**
  * A meshId that is well formed but names no mesh can only be found out by the API. Say which input
@@ -26,28 +18,13 @@ export function blameMeshId(err: unknown, meshId?: string): unknown {
 }
 
 /**
- * Runs a write, repeating it while the mesh rejects changes because it is busy (e.g. still
- * updating after a cluster was attached). The API refused the earlier attempts before doing
- * anything, so repeating them cannot duplicate the change. Any other error is passed on as is.
+ * A gateway-family write through the one busy-mesh path (framework/conflict.ts), with a mesh that does
+ * not exist blamed on the meshId input.
  */
-export async function writeWhenMeshSettles<T>(ctx: ProviderContext, subject: string, timeoutMs: number, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (err) {
-    if (!isMeshBusy(err)) throw blameMeshId(err);
-  }
-  try {
-    return await ctx.wait(write, [whenValue<T>(() => true, "success"), whenError<T>(isMeshBusy, "retry")], {
-      what: `${subject} to be accepted by the mesh`,
-      subject,
-      timeoutMs,
-      policy: OBJECT_POLICY,
-      label: (r) => ("err" in r ? `mesh busy (${r.err instanceof AsmApiError ? r.err.code : "error"})` : "accepted"),
-    });
-  } catch (err) {
-    if (err instanceof WaiterFailureError && err.cause !== undefined) throw blameMeshId(err.cause);
-    throw err;
-  }
+export function writeOnMesh<T>(ctx: ProviderContext, meshId: string, subject: string, timeoutMs: number, write: () => Promise<T>): Promise<T> {
+  return withConflictRetry(ctx, write, { what: subject, subject, timeoutMs, meshId }).catch((err: unknown) => {
+    throw blameMeshId(err);
+  });
 }
 
 /**

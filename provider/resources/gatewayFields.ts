@@ -71,4 +71,4 @@ export const DNS_LABEL_HINT = "lowercase letters, digits and '-', starting and e
 /** A Kubernetes resource quantity such as 200m, 2, 256Mi or 4G. */
 export const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
 /** An Istio duration such as 5s, 250ms or 1m. */
-export const DURATION = /^[0-9]+(\.[0-9]+)?(h|m|s|ms|us|µs|ns)$/;
+export const ISTIO_DURATION = /^[0-9]+(\.[0-9]+)?(h|m|s|ms|us|µs|ns)$/;

@@ -4,9 +4,9 @@
 // HTTP routes only, SNI matching on TLS routes only.
 import { meshIdField, timeoutsField } from "../framework";
 import { CheckFailure, checkInputs, f, FieldSpecs, isUnknown, Props } from "../schema";
-import { checkJsonObject, checkNestedObject, checkObjectList, DNS_LABEL, DNS_LABEL_HINT, DURATION } from "./gatewayFields";
+import { checkJsonObject, checkNestedObject, checkObjectList, DNS_LABEL, DNS_LABEL_HINT, ISTIO_DURATION } from "./gatewayFields";
 
-const duration = f.string({ pattern: DURATION, patternHint: 'a duration such as "5s" or "250ms"' });
+const duration = f.string({ pattern: ISTIO_DURATION, patternHint: 'a duration such as "5s" or "250ms"' });
 const percentage = f.number({ required: true, min: 0, max: 100 });
 const matchingMode = f.enumOf(["exact", "prefix", "regex"], { required: true });
 const routeNamePattern = /^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/;

@@ -4,6 +4,8 @@
 // which is what makes refresh-then-up drift correction exact.
 
 import type { JsonObject, JsonValue } from "./gatewayFields";
+// Straight from its file: the framework index loads the API client, which the program must not.
+import { compositeId } from "../framework/compositeId";
 
 type Wire = JsonObject;
 
@@ -173,14 +175,10 @@ function parseRaw(raw: unknown): RouteArgsBody["rawVirtualServiceRoute"] {
   }
 }
 
-export function routeId(meshId: string, gateway: string, routeName: string): string {
-  return `${meshId}:${gateway}:${routeName}`;
+const ROUTE_ID = compositeId("GatewayRoute", ["meshId", "gatewayName", "routeName"]);
+
+export function routeId(meshId: string, gatewayName: string, routeName: string): string {
+  return ROUTE_ID.format({ meshId, gatewayName, routeName });
 }
 
-export function parseRouteId(id: string): { meshId: string; gatewayName: string; routeName: string } {
-  const parts = id.split(":");
-  if (parts.length !== 3 || parts.some((p) => p === "")) {
-    throw new Error(`GatewayRoute id ${JSON.stringify(id)} is not valid; expected <meshId>:<gatewayName>:<routeName>`);
-  }
-  return { meshId: parts[0], gatewayName: parts[1], routeName: parts[2] };
-}
+export const parseRouteId = ROUTE_ID.parse;

@@ -7,13 +7,13 @@
 // the next preview and `up` writes the declared route again.
 // Adoption: `adopt: true` takes over an existing route of that name and applies the declared definition.
 import * as pulumi from "@pulumi/pulumi";
-import { isNotFound } from "../api";
+import { isAlreadyExists, isNotFound } from "../api";
 import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput, withOwnerInput } from "../framework";
 import { ADOPTED_KEY, adoptLive, createOnlyMismatches, deepEqual, diffInputs, Props, withAdopted } from "../schema";
 import { providerShim } from "../shim";
 import { joinMessage } from "../messages";
 import { whenError, whenValue } from "../waiter";
-import { createReconciled, isAlreadyExists, writeWhenMeshSettles } from "./gatewayCalls";
+import { createReconciled, writeOnMesh } from "./gatewayCalls";
 import { ADDITIONAL_STATUS_FIELDS, checkRoute, gatewayRouteFields, ROUTE_STRUCTURED } from "./gatewayRoute.check";
 import { fromWireRoute, parseRouteId, RouteArgsBody, routeId, toWireRoute } from "./gatewayRoute.mapping";
 
@@ -113,7 +113,7 @@ async function createRoute(given: Props, ctx: ProviderContext) {
   const timeoutMs = timeoutFor("create", a.timeouts, DEFAULT_TIMEOUTS);
   const action = a.adopt ? "UpdateIstioGatewayRoutes" : "CreateIstioGatewayRoutes";
   const exists = () => detailOf(ctx, a.meshId, a.gatewayName, a.routeName).then(() => true);
-  const write = () => writeWhenMeshSettles(ctx, subjectOf(a), timeoutMs, () => ctx.client.call(action, writeParams(a)));
+  const write = () => writeOnMesh(ctx, a.meshId, subjectOf(a), timeoutMs, () => ctx.client.call(action, writeParams(a)));
   await createReconciled(ctx, action, write, exists).catch(async (err: unknown) => {
     if (!isAlreadyExists(err)) throw err;
     await takeIfDeclared(ctx, id, inputs, err as Error);
@@ -155,7 +155,7 @@ async function updateRoute(id: string, olds: Props, news: Props, ctx: ProviderCo
       Priority: a.priority, Status: a.status, Description: a.description,
     })
     : () => ctx.client.call("UpdateIstioGatewayRoutes", writeParams(a));
-  await writeWhenMeshSettles(ctx, subjectOf(a), timeoutMs, write);
+  await writeOnMesh(ctx, a.meshId, subjectOf(a), timeoutMs, write);
   return news;
 }
 

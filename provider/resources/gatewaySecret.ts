@@ -8,14 +8,14 @@
 // Drift: the declared certificate's expiry is compared with ExpiredTime on refresh.
 // Adoption: `adopt: true` takes over an existing secret of that name after checking its expiry.
 import * as pulumi from "@pulumi/pulumi";
-import { GatewaySecretDetail, isNotFound } from "../api";
+import { GatewaySecretDetail, isAlreadyExists, isNotFound } from "../api";
 import { defineProvider, minutes, partialState, pulumiLogger, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput, withOwnerInput } from "../framework";
 import { describeCertificate, expiryMatches, parseCertificateChain } from "../pem";
-import { diffInputs, isUnknown, Props } from "../schema";
+import { declaredInputs, diffInputs, isUnknown, Props } from "../schema";
 import { providerShim } from "../shim";
 import { joinMessage } from "../messages";
 import { whenError, whenValue } from "../waiter";
-import { createReconciled, isAlreadyExists, writeWhenMeshSettles } from "./gatewayCalls";
+import { createReconciled, writeOnMesh } from "./gatewayCalls";
 import { checkSecret, gatewaySecretFields, SECRET_OUTPUTS } from "./gatewaySecret.check";
 import {
   certAsRead, ClusterResult, clusterResults, derivedSecretName, describeFailures, failedClusters, parseSecretId, secretId, secretStatusOf,
@@ -104,7 +104,7 @@ async function createSecret(inputs: Props, ctx: ProviderContext) {
   if (a.adopt) return { id, outs: outputsOf(inputs, await adoptSecret(ctx, a), []) };
   const params = { ServiceMeshId: a.meshId, IstioGatewayName: a.gatewayName, SecretName: a.secretName, Cert: a.cert, Key: a.key };
   const created = async () => (await findSecret(ctx, a.meshId, a.gatewayName, a.secretName)) !== undefined;
-  const write = () => writeWhenMeshSettles(ctx, subjectOf(a), timeoutMs, () => ctx.client.call("CreateGatewaySecret", params));
+  const write = () => writeOnMesh(ctx, a.meshId, subjectOf(a), timeoutMs, () => ctx.client.call("CreateGatewaySecret", params));
   // A lost response takes the per-cluster records with it; the wait below still checks the state.
   const mine = namedForThisResource(ctx, a);
   let ownExists = false;
@@ -145,13 +145,9 @@ async function readSecret(id: string, props: Props, ctx: ProviderContext) {
     throw err;
   });
   if (!detail) return undefined;
-  const inputs: Props = { ...pickInputs(props), meshId, gatewayName, secretName };
+  const inputs: Props = { ...declaredInputs(gatewaySecretFields, props), meshId, gatewayName, secretName };
   if (props.cert !== undefined) inputs.cert = certAsRead(props.cert, leafNotAfter(props.cert), detail.ExpiredTime);
   return { id, props: outputsOf(inputs, detail, props.clusters ?? []), inputs };
-}
-
-function pickInputs(props: Props): Props {
-  return Object.fromEntries(Object.keys(gatewaySecretFields).filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
 }
 
 async function deleteSecret(id: string, props: Props, ctx: ProviderContext) {

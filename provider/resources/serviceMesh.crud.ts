@@ -6,7 +6,7 @@ import {
   Crud, describeMeshIfExists, minutes, partialState, ProviderContext, ReadResult, timeoutFor, Timeouts, waitMeshGone, waitMeshRunning,
   withConflictRetry,
 } from "../framework";
-import { ADOPTED_KEY, adoptLive, createOnlyMismatches, diffInputs, Props } from "../schema";
+import { ADOPTED_KEY, adoptLive, createOnlyMismatches, declaredInputs, diffInputs, Props } from "../schema";
 import { liveInputs, liveSettings, networkMismatches, toCreateRequest, toOutputs, userTags } from "./serviceMesh.mapping";
 import { applyChanges, createMeshReconciled, fetchKubeconfig } from "./serviceMesh.steps";
 import { findOwnedMesh, OwnedMesh, ownerTagFor } from "./serviceMesh.owned";
@@ -15,10 +15,6 @@ import { serviceMeshFields } from "./serviceMesh.spec";
 export const MESH_TIMEOUTS = { create: minutes(15), update: minutes(15), delete: minutes(20) };
 
 const timeout = (inputs: Props, op: "create" | "update" | "delete") => timeoutFor(op, inputs.timeouts as Timeouts | undefined, MESH_TIMEOUTS);
-
-function pickInputs(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).filter(([k, v]) => k in serviceMeshFields && v !== undefined));
-}
 
 function regionFor(ctx: ProviderContext, inputs: Props, mesh?: ServiceMeshDetail): string {
   const region = (inputs.regionId as string | undefined) ?? ctx.settings.regionId ?? mesh?.ServiceMeshInfo.RegionId;
@@ -112,7 +108,7 @@ export const MESH_CREATE_FAILED = "createFailed";
 async function read(id: string, props: Props, ctx: ProviderContext): Promise<ReadResult | undefined> {
   const mesh = await describeMeshIfExists(ctx, id);
   if (!mesh) return undefined;
-  const declared = pickInputs(props);
+  const declared = declaredInputs(serviceMeshFields, props);
   // Independent reads: one round trip of waiting instead of two on every refresh.
   const [tags, kubeconfig] = await Promise.all([readTags(ctx, id, regionFor(ctx, declared, mesh)), fetchKubeconfig(ctx, id)]);
   const inputs = liveInputs(declared, mesh, tags);

@@ -78,11 +78,6 @@ function coerce(param: MeshParam, raw: unknown): unknown {
   }
 }
 
-/**
- * The inputs as the live mesh shows them: each declared input the API reports is replaced by the
- * live value, so refresh surfaces out-of-band changes and a refresh without drift changes nothing.
- * Inputs the program never set are left unset (no invented diffs).
- */
 /** Keys the cloud reserves for its own tags; users cannot set them, so they never count as drift. */
 const SYSTEM_TAG = /^(aliyun|acs:)/i;
 
@@ -92,8 +87,11 @@ export function userTags(rows: ReadonlyArray<{ TagKey: string; TagValue?: string
 }
 
 /**
- * The inputs as the live mesh has them. `liveTags` (from ListTagResources) replaces the declared tags; tags
- * added out of band to a mesh declared without any show up too, so the next `up` removes them.
+ * The inputs as the live mesh shows them: each declared input the API reports is replaced by the
+ * live value, so refresh surfaces out-of-band changes and a refresh without drift changes nothing.
+ * Inputs the program never set are left unset (no invented diffs). `liveTags` (from ListTagResources)
+ * replaces the declared tags; tags added out of band to a mesh declared without any show up too, so
+ * the next `up` removes them.
  */
 export function liveInputs(inputs: Props, mesh: ServiceMeshDetail, liveTags?: Record<string, string>): Props {
   let out = { ...inputs };

@@ -57,7 +57,7 @@ export const MESH_PARAMS: readonly MeshParam[] = [
   feat("kiali.enabled", "KialiEnabled", f.bool(), `${MC}.Kiali.Enabled`),
   feat("opa.enabled", "OpaEnabled", f.bool(), `${MC}.OPA.Enabled`),
   feat("opa.openAgentPolicy", "OpenAgentPolicy", f.bool()),
-  feat("opa.logLevel", "OPALogLevel", f.enumOf(["debug", "info", "warn", "error"]), `${MC}.OPA.LogLevel`),
+  feat("opa.logLevel", "OPALogLevel", f.enumOf(["info", "debug", "error"]), `${MC}.OPA.LogLevel`),
   feat("opa.requestCpu", "OPARequestCPU", quantity('"1" or "500m"'), `${MC}.OPA.RequestCPU`),
   feat("opa.requestMemory", "OPARequestMemory", quantity('"512Mi"'), `${MC}.OPA.RequestMemory`),
   feat("opa.limitCpu", "OPALimitCPU", quantity('"2"'), `${MC}.OPA.LimitCPU`),

@@ -1,5 +1,6 @@
 // ServiceMesh: the input spec (derived from MESH_PARAMS plus the fields with their own API calls)
-// and the cross-field rules. Kept apart from the CRUD so check/diff load without the API client.
+// and the cross-field rules, apart from the API calls (serviceMesh.crud.ts). Loading it still loads
+// the API client: the framework's index and the provider in serviceMesh.ts bring it.
 import { regionProblem } from "../api/regions";
 import { defaultRegionSource, extraRegions } from "../config";
 import { optionalMeshIdField, timeoutsField } from "../framework";

@@ -2,7 +2,7 @@
 // CreateASMGateway/UpdateASMGateway and the mesh's Kubernetes API, drift, adoption, a busy mesh.
 import type * as pulumi from "@pulumi/pulumi";
 import { AsmClient } from "../../provider/api";
-import { isResourceInitError } from "../../provider/framework";
+import { isResourceInitError, MESH_POLICY } from "../../provider/framework";
 import { FINAL_CALL_MS } from "../../provider/waiter";
 import { Props } from "../../provider/schema";
 import { liveGatewaySpec, PRIMARY, rawClient, runningMesh } from "./helpers/gatewayStack";
@@ -230,6 +230,26 @@ describe("ASMGateway provider", () => {
     const { id } = await provider.create(await checked(args("gw-busy")));
     expect(id).toBe(`${meshId}:istio-system:gw-busy`);
     expect(h.emulator.control.counts().CreateASMGateway).toBe(3);
+  });
+
+  it("sends a write the busy mesh refused again only after the mesh's poll delay and a look at the mesh, not at once", async () => {
+    // Long enough delays that a resend at once (a few ms) cannot pass for one sent on the schedule.
+    const scale = 0.1;
+    const saved = process.env.ASM_WAIT_SCALE;
+    process.env.ASM_WAIT_SCALE = String(scale);
+    try {
+      h.emulator.control.addFault({ match: { action: "CreateASMGateway" }, effect: { type: "error", code: "Conflict.MeshNotRunning", httpStatus: 409 }, times: 1 });
+      await provider.create(await checked(args("gw-busy-once")));
+    } finally {
+      process.env.ASM_WAIT_SCALE = saved;
+    }
+    const log = h.emulator.control.requests();
+    const writes = log.filter((r) => r.action === "CreateASMGateway");
+    expect(writes.map((r) => r.status)).toEqual([409, 200]);
+    // The mesh's first delay, less its largest jitter (10%).
+    expect(Date.parse(writes[1].time) - Date.parse(writes[0].time)).toBeGreaterThanOrEqual(Math.floor(MESH_POLICY.minMs * scale * 0.9));
+    const between = log.slice(log.indexOf(writes[0]) + 1, log.indexOf(writes[1]));
+    expect(between.map((r) => r.action)).toContain("DescribeServiceMeshDetail");
   });
 
   it("recognises a create whose response was lost as done, without creating twice", async () => {

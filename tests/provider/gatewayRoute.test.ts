@@ -156,6 +156,11 @@ describe("GatewayRoute delete, parallel creates and adoption", () => {
     expect((await provider.read!(id, outs)).inputs).toMatchObject({ timeout: "9s" });
   });
 
+  it("refuses a route name the API answers with a NameExist code as already taken, with the adopt hint", async () => {
+    h.emulator.control.addFault({ match: { action: "CreateIstioGatewayRoutes" }, effect: { type: "error", code: "IstioGatewayRoute.NameExist", httpStatus: 400 }, times: 1 });
+    await expect(provider.create(await checked(args("r-name-exist")))).rejects.toThrow(/NameExist.*set adopt: true/);
+  });
+
   it("fails adoption of a route that does not exist", async () => {
     await expect(provider.create(await checked(args("r-missing", { adopt: true })))).rejects.toThrow(
       `adopt: gateway ${GATEWAY} of mesh ${meshId} has no route r-missing; remove adopt to create it`,

@@ -42,6 +42,10 @@ describe("timeouts", () => {
     expect(() => parseDuration("soon")).toThrow('"soon" is not a duration; use e.g. "90s", "15m" or "1h30m"');
   });
 
+  it.each(["", "  ", "1h30", "m"])("refuses %j, which has no number of hours, minutes or seconds", (text) => {
+    expect(() => parseDuration(text)).toThrow("is not a duration");
+  });
+
   it("uses the given timeout for an operation and the default otherwise", () => {
     const defaults = { create: 1, update: 2, delete: 3 };
     expect(timeoutFor("create", { create: "1m" }, defaults)).toBe(60_000);
