@@ -25,11 +25,12 @@ const attachments = clusterIds.map((clusterId, i) => new ClusterAttachment(`clus
 const gateway = new ASMGateway("ingress", {
   meshId: mesh.id,
   name: "canary-ingress",
-  clusterIds,
+  // The attachments' outputs, not the plain ids: a re-created attachment then replaces the gateway with it.
+  clusterIds: attachments.map((a) => a.clusterId),
   ports: [{ name: "http", port: 80, targetPort: 80, protocol: "HTTP" }],
   minReplicas: 2,
   maxReplicas: 6,
-}, { dependsOn: attachments });
+});
 
 // One destination while no traffic goes to the canary (a single destination needs no weight), two otherwise.
 const service = "checkout.default.svc.cluster.local";

@@ -29,14 +29,15 @@ const gateway = new ASMGateway("ingress", {
   meshId: mesh.id,
   name: "ingressgateway",
   gatewayType: "ingress",
-  clusterIds,
+  // The attachments' outputs, not the plain ids: a re-created attachment then replaces the gateway with it.
+  clusterIds: attachments.map((a) => a.clusterId),
   ports: [
     { name: "http", port: 80, targetPort: 80, protocol: "HTTP" },
     { name: "https", port: 443, targetPort: 443, protocol: "HTTPS" },
   ],
   serviceType: "LoadBalancer",
   replicaCount: 2,
-}, { dependsOn: attachments });
+});
 
 const tls = new GatewaySecret("shop-tls", {
   meshId: mesh.id,

@@ -37,7 +37,8 @@ export const asmGatewayFields = {
   name: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
   namespace: f.string({ default: DEFAULT_GATEWAY_NAMESPACE, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
   gatewayType: f.enumOf(["ingress", "egress"], { default: "ingress" }),
-  clusterIds: f.stringList({ required: true, minItems: 1, hint: "the ids of the mesh's clusters the gateway runs on" }),
+  // Unknown as a whole while an attachment it comes from is re-created: the gateway is replaced with it.
+  clusterIds: f.stringList({ required: true, minItems: 1, replaceWhenUnknown: true, hint: "the ids of the mesh's clusters the gateway runs on" }),
   serviceType: f.enumOf(["LoadBalancer", "ClusterIP", "NodePort"], { default: "LoadBalancer" }),
   serviceAnnotations: f.stringMap(),
   replicaCount: f.int({ min: 0, max: 1000 }),

@@ -2,7 +2,8 @@
 // until the mesh is `running` again with the cluster listed (or no longer listed). The mesh takes one
 // mutation at a time, so both retry its "busy" conflict; an attach whose response was lost is
 // reconciled by checking membership, never sent twice blindly.
-import { isNotFound, isRetryable, MeshClusterInfo, ServiceMeshDetail } from "../api";
+import { AsmApiError, isNotFound, isRetryable, MeshClusterInfo, ServiceMeshDetail } from "../api";
+import { joinMessage } from "../messages";
 import { compositeId, MESH_POLICY, meshFeed, meshLabel, observeMesh, ProviderContext, waitMeshRunning, withConflictRetry, writeOnce } from "../framework";
 import { PollResult, whenError, whenValue } from "../waiter";
 
@@ -42,8 +43,25 @@ export async function detachCluster(ctx: ProviderContext, meshId: string, cluste
   try {
     await withConflictRetry(ctx, () => ctx.client.call("RemoveClusterFromServiceMesh", req), { what: `RemoveClusterFromServiceMesh ${clusterId}`, subject: `ClusterAttachment ${meshId}:${clusterId}`, timeoutMs, meshId });
   } catch (err) {
-    if (!isNotFound(err)) throw err;
+    if (!isNotFound(err)) throw explainClusterInUse(err, clusterId);
   }
+}
+
+/**
+ * The mesh refuses to let a cluster go while a gateway runs on it. The engine removes the gateway first only
+ * when the gateway's clusterIds come from this attachment's clusterId output (docs/resources/asmGateway.md):
+ * say so, since with dependsOn alone the user has to take the cluster off the gateway in an earlier `up`.
+ */
+function explainClusterInUse(err: unknown, clusterId: string): unknown {
+  if (err instanceof AsmApiError && /ClusterInUse$/.test(err.code)) {
+    err.message = joinMessage(
+      err.message, ". ",
+      `A gateway on cluster ${clusterId} must go before the cluster can leave the mesh: give the ASMGateway clusterIds from ` +
+        `the attachments' clusterId outputs (clusterIds: [attachment.clusterId]) so Pulumi replaces it with the attachment, ` +
+        `or take ${clusterId} off the gateway's clusterIds in an up of its own first`,
+    );
+  }
+  return err;
 }
 
 function waitCluster(ctx: ProviderContext, meshId: string, clusterId: string, present: boolean, timeoutMs: number): Promise<ServiceMeshDetail | undefined> {

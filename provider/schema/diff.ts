@@ -32,7 +32,8 @@ function diffField(path: string, field: Field, olds: unknown, news: unknown, inh
   if (!isUnknown(news) && deepEqual(olds, news)) return;
   out.changed.push(path);
   const inPlace = !isUnknown(news) && field.inPlaceWhen?.(olds, news) === true;
-  if (createOnly && !inPlace && !out.replaces.includes(top)) out.replaces.push(top);
+  const replaces = (createOnly && !inPlace) || (field.replaceWhenUnknown === true && isUnknown(news));
+  if (replaces && !out.replaces.includes(top)) out.replaces.push(top);
 }
 
 export function diffInputs(specs: FieldSpecs, olds: Props, news: Props): InputDiff {

@@ -14,6 +14,12 @@ export interface FieldCommon {
   createOnly?: boolean;
   /** Meaningful only when the resource is created (e.g. adopt): a later change is no change at all. */
   createTimeOnly?: boolean;
+  /**
+   * An updatable field whose new value is wholly unknown replaces the resource. The engine asks this when a
+   * resource the field's value comes from is deleted before its replacement (calculateDependentReplacements):
+   * a gateway must leave a cluster before the cluster's attachment can be re-created.
+   */
+  replaceWhenUnknown?: boolean;
   /** For a createOnly field: the changes the API can still make in place (e.g. edition Default → Pro). */
   inPlaceWhen?: (before: unknown, after: unknown) => boolean;
   /** Never echoed in messages. */

@@ -77,6 +77,17 @@ describe("a mesh replacement on a stack with attachments, a gateway, a secret an
     }
   });
 
+  it("replaces one attachment whose cluster runs the gateway (discoveryOnly) in one up: the gateway leaves the cluster first", async () => {
+    const before = expectOneFullMesh(env, ["ingressgateway/web"]);
+    await env.stack.setConfig({ "e2e:discoveryOnly0": "true" });
+    const preview = await env.stack.previewJson();
+    // The gateway runs on the clusters the attachments report: the engine replaces it with the attachment.
+    expect(changes(preview)).toEqual(["attach-0:replace", "ingress:replace", "tls:replace", "web:replace"]);
+    await env.stack.up();
+    expect(expectOneFullMesh(env, ["ingressgateway/web"])).toBe(before);
+    expect((await env.stack.preview(["--expect-no-changes"])).code).toBe(0);
+  });
+
   it("destroy leaves nothing behind", async () => {
     await env.stack.destroy();
     expect(inventory(env)).toEqual({ meshes: [], clusters: [], gateways: [], secrets: [], routes: [] });

@@ -188,7 +188,13 @@ class Explorer {
   }
 }
 
-const cliFailure = (what: string, r: CliResult) => `${what} exited ${r.code}: ${(r.stderr.trim() || r.stdout.trim()).split("\n").slice(-12).join("\n    ")}`;
+/** The command's error lines (every one: a resource's error can stand far above the summary), then its last lines. */
+function cliFailure(what: string, r: CliResult): string {
+  const lines = `${r.stdout}\n${r.stderr}`.split("\n").map((l) => l.trimEnd());
+  const errors = [...new Set(lines.filter((l) => /\berror:/.test(l) && !/error: update failed/.test(l)).map((l) => l.trim()))];
+  const tail = (r.stderr.trim() || r.stdout.trim()).split("\n").slice(-12);
+  return `${what} exited ${r.code}:\n    ${[...errors, "--- last lines:", ...tail].join("\n    ")}`;
+}
 
 async function runStep(ex: Explorer, planned: PlannedStep, before: Model, phases: string[]): Promise<string[]> {
   const s: Step = planned.step;

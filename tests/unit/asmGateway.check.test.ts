@@ -70,7 +70,13 @@ describe("ASMGateway diff", () => {
   });
 
   it("treats an unknown spec value as a change during preview", () => {
-    expect(diffGateway(olds, { ...olds, clusterIds: UNKNOWN }).changed).toEqual(["clusterIds"]);
+    expect(diffGateway(olds, { ...olds, replicaCount: UNKNOWN }).changed).toEqual(["replicaCount"]);
+    expect(diffGateway(olds, { ...olds, replicaCount: UNKNOWN }).replaces).toEqual([]);
+  });
+
+  it("replaces when clusterIds is wholly unknown (an attachment it comes from is re-created), updates when one id is", () => {
+    expect(diffGateway(olds, { ...olds, clusterIds: UNKNOWN })).toEqual({ changed: ["clusterIds"], replaces: ["clusterIds"] });
+    expect(diffGateway(olds, { ...olds, clusterIds: ["c1", UNKNOWN] }).replaces).toEqual([]);
   });
 
   it("reports no change for identical inputs", async () => {

@@ -46,12 +46,13 @@ if (model.mesh) {
     gateways.set(name, new ASMGateway(name, defined({
       meshId: mesh.meshId,
       name,
-      clusterIds: g.clusters.map((r) => CLUSTERS[r].clusterId),
+      // From the attachments' outputs (the documented form): a re-created attachment then replaces the gateway too.
+      clusterIds: g.clusters.map((r) => attachments.get(r)!.clusterId),
       ports: g.ports.map((p) => ({ ...PORTS[p] })),
       replicaCount: g.replicaCount,
       serviceType: g.serviceType,
       adopt: g.adopt,
-    }), { dependsOn: g.clusters.map((r) => attachments.get(r)!) }));
+    })));
   }
   for (const [secretName, s] of Object.entries(model.secrets)) {
     const id = s.cert === "a" ? "A" : "B";

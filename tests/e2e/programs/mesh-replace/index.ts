@@ -10,7 +10,10 @@ const mesh = new ServiceMesh("mesh", {
   network: { vpcId: cfg.require("vpcId"), vSwitchIds: [cfg.require("vSwitchId")] },
   edition: cfg.get("edition") === "Default" ? "Default" : "Pro",
 });
-const atts = cfg.requireObject<string[]>("clusterIds").map((c, i) => new ClusterAttachment(`attach-${i}`, { meshId: mesh.meshId, clusterId: c }));
+// e2e:discoveryOnly0 is a create-only field of the first attachment: changing it replaces that attachment alone.
+const atts = cfg.requireObject<string[]>("clusterIds").map(
+  (c, i) => new ClusterAttachment(`attach-${i}`, { meshId: mesh.meshId, clusterId: c, discoveryOnly: i === 0 && cfg.getBoolean("discoveryOnly0") === true }),
+);
 const gateway = new ASMGateway("ingress", {
   meshId: mesh.meshId,
   name: "ingressgateway",
