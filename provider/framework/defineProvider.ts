@@ -10,7 +10,7 @@ import { setStackConfig } from "../config";
 import { ADOPTED_KEY, adoptedPaths, CheckFailure, checkInputs, diffInputs, FieldSpecs, InputDiff, Props, withAdopted, withoutAdopted } from "../schema";
 import { buildContext, ProviderContext } from "./context";
 import { isResourceInitError } from "./errors";
-import { lookupOwnerOf, mayAdopt, withOwnerInput, withRecordedOwner } from "./ownership";
+import { lookupOwnerOf, mayAdopt, noteInState, withOwnerInput, withRecordedOwner } from "./ownership";
 
 export interface ResourceSpec {
   kind: string;
@@ -80,6 +80,7 @@ function checkWith(spec: ResourceSpec) {
 
 function diffWith(spec: ResourceSpec) {
   return async (_id: string, olds: Props, news: Props) => {
+    noteInState(olds);
     const d = diffInputs(spec.fields, olds, withAdopted(olds, news).news);
     const forced = spec.replaceWhen?.(olds);
     const replaces = forced === undefined ? d.replaces : [...d.replaces, forced];

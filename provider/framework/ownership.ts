@@ -81,6 +81,16 @@ export function withRecordedOwner(source: Props, target: Props): Props {
 }
 
 /**
+ * Records that a resource with these recorded properties is in state (a diff's olds). The engine diffs the
+ * dependents of a resource replaced delete-before-replace before it deletes them, and may create them later
+ * without another check against state: their create is a replacement all the same.
+ */
+export function noteInState(olds: Props): void {
+  const owner = ownerKeyOf(olds);
+  if (owner !== undefined) seenInState.add(owner);
+}
+
+/**
  * Whether the adopt inputs (the create-time-only fields) may take effect in this create: not for a replacement.
  * A program kept its adopt input after the adoption, so a later replacement would otherwise try to take over
  * an object on the new mesh, or the very mesh it is replacing. Without an owner key (programs of older

@@ -14,7 +14,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isAlreadyExists, isNotFound } from "../api";
 import {
-  defineProvider, meshIdField, minutes, OBJECT_POLICY, OWNER_LABEL, ownerMark, partialState, ProviderContext, timeoutFor, timeoutsField, Timeouts, ownerInput, withOwnerInput,
+  defineProvider, meshIdField, minutes, noteInState, OBJECT_POLICY, OWNER_LABEL, ownerMark, partialState, ProviderContext, timeoutFor, timeoutsField, Timeouts,
+  ownerInput, withOwnerInput,
 } from "../framework";
 import { CheckFailure, checkInputs, deepEqual, diffInputs, f, FieldSpecs, Props } from "../schema";
 import { providerShim } from "../shim";
@@ -264,6 +265,7 @@ export const asmGatewayProvider: pulumi.dynamic.ResourceProvider = {
     return failures.length > 0 ? { inputs: news, failures } : { inputs: withOwnerInput(olds as Props, news as Props, inputs) };
   },
   async diff(_id, olds, news) {
+    noteInState(olds as Props);
     const d = diffGateway(olds as Props, news as Props);
     return { changes: d.changed.length > 0, replaces: d.replaces, deleteBeforeReplace: false };
   },

@@ -8,7 +8,7 @@
 // Adoption: `adopt: true` takes over an existing route of that name and applies the declared definition.
 import * as pulumi from "@pulumi/pulumi";
 import { isAlreadyExists, isNotFound } from "../api";
-import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput, withOwnerInput } from "../framework";
+import { defineProvider, minutes, noteInState, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput, withOwnerInput } from "../framework";
 import { ADOPTED_KEY, adoptLive, createOnlyMismatches, deepEqual, diffInputs, Props, withAdopted } from "../schema";
 import { providerShim } from "../shim";
 import { joinMessage } from "../messages";
@@ -179,6 +179,7 @@ export const gatewayRouteProvider: pulumi.dynamic.ResourceProvider = {
     return failures.length > 0 ? { inputs: news, failures } : { inputs: withOwnerInput(olds as Props, news as Props, inputs) };
   },
   async diff(_id, olds, news) {
+    noteInState(olds as Props);
     const d = diffRoute(olds as Props, withAdopted(olds as Props, news as Props).news);
     return { changes: d.changed.length > 0, replaces: d.replaces, deleteBeforeReplace: d.replaces.length > 0 };
   },

@@ -9,7 +9,7 @@
 // Adoption: `adopt: true` takes over an existing secret of that name after checking its expiry.
 import * as pulumi from "@pulumi/pulumi";
 import { GatewaySecretDetail, isAlreadyExists, isNotFound } from "../api";
-import { defineProvider, minutes, partialState, pulumiLogger, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput, withOwnerInput } from "../framework";
+import { defineProvider, minutes, noteInState, partialState, pulumiLogger, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput, withOwnerInput } from "../framework";
 import { describeCertificate, expiryMatches, parseCertificateChain } from "../pem";
 import { declaredInputs, diffInputs, isUnknown, Props } from "../schema";
 import { providerShim } from "../shim";
@@ -189,6 +189,7 @@ export const gatewaySecretProvider: pulumi.dynamic.ResourceProvider = {
     return failures.length > 0 ? { inputs: news, failures } : { inputs: withOwnerInput(olds as Props, news as Props, inputs) };
   },
   async diff(_id, olds, news) {
+    noteInState(olds as Props);
     const d = diffInputs(gatewaySecretFields, olds as Props, news as Props);
     const replace = d.replaces.length > 0;
     // The engine names a change's keys by comparing the inputs with secret values masked, so a rotated cert

@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_REGION, DEFAULT_VPC, DEFAULT_VSWITCH } from "../../emulator";
 import { AsmClient } from "../../provider/api";
-import { Props } from "../../provider/schema";
+import { Props, UNKNOWN } from "../../provider/schema";
 import { ingressGateway, PRIMARY, rawClient, runningMesh, SECONDARY } from "./helpers/gatewayStack";
 import { startHarness, type Harness } from "./helpers/providerHarness";
 
@@ -142,9 +142,10 @@ describe("an adopted resource that is later replaced", () => {
     await ingressGateway(client, oldMesh, "gw", [PRIMARY]);
     const declared = (meshId: string) => ({ meshId, name: "gw", clusterIds: [meshId === oldMesh ? PRIMARY : SECONDARY], adopt: true, __owner: owner("ASMGateway", "gw") });
     const adopted = await gateway.create((await gateway.check!({}, declared(oldMesh))).inputs);
-    // The engine's replacement: a check against the state, a diff that replaces, a check without state, create.
-    const news = (await gateway.check!(adopted.outs, declared(newMesh))).inputs;
-    expect((await gateway.diff!(adopted.id, adopted.outs, news)).replaces).toContain("meshId");
+    // A dependent of a mesh replaced delete-before-replace: the engine diffs it against state with the mesh id
+    // unknown, deletes it, and later creates it after a check without state.
+    expect((await gateway.diff!(adopted.id, adopted.outs, { ...adopted.outs, meshId: UNKNOWN })).replaces).toContain("meshId");
+    await gateway.delete!(adopted.id, adopted.outs);
     const replacement = await gateway.create((await gateway.check!({}, declared(newMesh))).inputs);
     expect(replacement.id).toBe(`${newMesh}:istio-system:gw`);
     expect(h.emulator.control.requests().filter((r) => r.action === "CreateASMGateway" && r.status === 200)).toHaveLength(2);
