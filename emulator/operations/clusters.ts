@@ -3,11 +3,11 @@
 // ForbiddenFlag). Adding or removing puts the mesh in `updating`; the cluster list changes when
 // the mesh settles back to `running`.
 import * as E from "../errors/catalog";
-import { CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS, MeshState } from "../modelled";
+import { CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS, MeshState, RESERVED_NAMESPACE_BLOCKS_REJOIN } from "../modelled";
 import { beginMeshPhase } from "../state/meshLifecycle";
 import type { ClusterRecord } from "../state/records";
 import { checkJoinable, forbiddenFlag } from "./clusterRules";
-import { findMesh, isoTime, mutableMesh, type OpContext, type OperationSpec } from "./context";
+import { findMesh, isoTime, mutableMesh, operationsOf, type OpContext } from "./context";
 import type { Params } from "./params";
 
 const SUCCESS = { Code: "200", Message: "success" };
@@ -32,9 +32,8 @@ function removeCluster(ctx: OpContext, p: Params): Record<string, unknown> {
     .filter((g) => !g.deletion && Array.isArray(g.spec.clusterIds) && g.spec.clusterIds.includes(clusterId))
     .map((g) => `${g.namespace}/${g.name}`);
   if (CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS && users.length > 0) throw E.clusterInUse(clusterId, users);
-  // A reserved istio-system namespace stays behind and blocks the next add (ForbiddenFlag 4).
   const cluster = ctx.store.data.clusters[clusterId];
-  if (cluster && reserveNamespace) cluster.hasIstioSystem = true;
+  if (cluster && reserveNamespace && RESERVED_NAMESPACE_BLOCKS_REJOIN) cluster.hasIstioSystem = true;
   beginMeshPhase(ctx.store, mesh, MeshState.updating, "ServiceMesh:update");
   mesh.pending.removeClusters.push(clusterId);
   return { ...SUCCESS };
@@ -69,11 +68,9 @@ function describeServiceMeshClusters(ctx: OpContext, p: Params): Record<string, 
   return { Clusters: rows.slice(offset, offset + limit), NumberOfClusters: rows.length };
 }
 
-const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "ClusterAttachment", handler });
-
-export const clusterOperations = {
-  AddClusterIntoServiceMesh: op(addCluster),
-  RemoveClusterFromServiceMesh: op(removeCluster),
-  DescribeClustersInServiceMesh: op(describeClustersInServiceMesh),
-  DescribeServiceMeshClusters: op(describeServiceMeshClusters),
-} satisfies Record<string, OperationSpec>;
+export const clusterOperations = operationsOf("ClusterAttachment", {
+  AddClusterIntoServiceMesh: addCluster,
+  RemoveClusterFromServiceMesh: removeCluster,
+  DescribeClustersInServiceMesh: describeClustersInServiceMesh,
+  DescribeServiceMeshClusters: describeServiceMeshClusters,
+});

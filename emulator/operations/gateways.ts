@@ -4,7 +4,7 @@
 import * as E from "../errors/catalog";
 import { DEFAULT_GATEWAY_NAMESPACE, DOCUMENTED_GATEWAY_DEFAULTS } from "../modelled";
 import type { GatewayRecord, MeshRecord } from "../state/records";
-import { mutableMesh, type OpContext, type OperationSpec } from "./context";
+import { mutableMesh, operationsOf, type OpContext } from "./context";
 import { parseIstioGatewayBody } from "./istioGatewayBody";
 import type { Params } from "./params";
 
@@ -53,9 +53,7 @@ function updateGateway(ctx: OpContext, p: Params): Record<string, unknown> {
   return {};
 }
 
-const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "ASMGateway", handler });
-
-export const gatewayOperations = {
-  CreateASMGateway: op(createGateway),
-  UpdateASMGateway: op(updateGateway),
-} satisfies Record<string, OperationSpec>;
+export const gatewayOperations = operationsOf("ASMGateway", {
+  CreateASMGateway: createGateway,
+  UpdateASMGateway: updateGateway,
+});

@@ -4,7 +4,7 @@
 import * as E from "../errors/catalog";
 import { MeshState } from "../modelled";
 import { beginMeshPhase } from "../state/meshLifecycle";
-import { findMesh, mutableMesh, readMesh, type OpContext, type OperationSpec } from "./context";
+import { findMesh, mutableMesh, operationsOf, readMesh, type OpContext } from "./context";
 import type { Params } from "./params";
 import { EDITIONS, ISTIO_VERSIONS, nextVersion } from "./versions";
 
@@ -68,12 +68,12 @@ function describeUpgradeStatus(ctx: OpContext, p: Params): Record<string, unknow
   };
 }
 
-const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "ServiceMesh", handler });
-
 export const meshVersionOperations = {
-  DescribeVersions: { kind: "Account", handler: () => ({ VersionInfo: EDITIONS.map((Edition) => ({ Edition, Versions: [...ISTIO_VERSIONS] })) }) },
-  DescribeUpgradeVersion: op(describeUpgradeVersion),
-  UpgradeMeshVersion: op(upgradeMeshVersion),
-  UpgradeMeshEditionPartially: op(upgradeMeshEditionPartially),
-  DescribeServiceMeshUpgradeStatus: op(describeUpgradeStatus),
-} satisfies Record<string, OperationSpec>;
+  ...operationsOf("Account", { DescribeVersions: () => ({ VersionInfo: EDITIONS.map((Edition) => ({ Edition, Versions: [...ISTIO_VERSIONS] })) }) }),
+  ...operationsOf("ServiceMesh", {
+    DescribeUpgradeVersion: describeUpgradeVersion,
+    UpgradeMeshVersion: upgradeMeshVersion,
+    UpgradeMeshEditionPartially: upgradeMeshEditionPartially,
+    DescribeServiceMeshUpgradeStatus: describeUpgradeStatus,
+  }),
+};

@@ -2,15 +2,14 @@
 // received (PascalCase GatewayRoute object) per mesh and gateway; Status is client-set (0 valid,
 // 1 invalid, 2 error), not a lifecycle. A duplicate name on a gateway is a conflict (modelled).
 import * as E from "../errors/catalog";
+import { DEFAULT_GATEWAY_NAMESPACE } from "../modelled";
 import type { MeshRecord, RouteRecord } from "../state/records";
 import { isVisible, newVisibility } from "../time/lifecycle";
-import { findMesh, mutableMesh, type OpContext, type OperationSpec } from "./context";
+import { findMesh, mutableMesh, operationsOf, type OpContext } from "./context";
 import { requireGateway } from "./gateways";
 import { parseGatewayRoute, readRouteStatus } from "./gatewayRouteBody";
 import type { Params } from "./params";
 import { rawVsRoute } from "./virtualServiceRoute";
-
-const DEFAULT_ROUTE_NAMESPACE = "istio-system";
 
 function existingRoute(ctx: OpContext, mesh: MeshRecord, gateway: string, name: string, countRead: boolean): RouteRecord {
   const route = mesh.routes[`${gateway}/${name}`];
@@ -28,7 +27,7 @@ function createRoute(ctx: OpContext, p: Params): Record<string, unknown> {
   if (mesh.routes[key]) throw E.alreadyExists("Gateway route", key);
   const now = ctx.store.clockNow();
   mesh.routes[key] = {
-    gateway: gateway.name, name, namespace: typeof route.Namespace === "string" ? route.Namespace : DEFAULT_ROUTE_NAMESPACE,
+    gateway: gateway.name, name, namespace: typeof route.Namespace === "string" ? route.Namespace : DEFAULT_GATEWAY_NAMESPACE,
     route, priority: extra.priority ?? 0, status: extra.status ?? 0, description: extra.description ?? "",
     createdAt: now, updatedAt: now, visibility: newVisibility(now),
   };
@@ -110,13 +109,11 @@ function describeRouteDetail(ctx: OpContext, p: Params): Record<string, unknown>
   };
 }
 
-const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "GatewayRoute", handler });
-
-export const routeOperations = {
-  CreateIstioGatewayRoutes: op(createRoute),
-  UpdateIstioGatewayRoutes: op(updateRoute),
-  UpdateIstioRouteAdditionalStatus: op(updateAdditionalStatus),
-  DeleteGatewayRoute: op(deleteRoute),
-  DescribeIstioGatewayRoutes: op(describeRoutes),
-  DescribeIstioGatewayRouteDetail: op(describeRouteDetail),
-} satisfies Record<string, OperationSpec>;
+export const routeOperations = operationsOf("GatewayRoute", {
+  CreateIstioGatewayRoutes: createRoute,
+  UpdateIstioGatewayRoutes: updateRoute,
+  UpdateIstioRouteAdditionalStatus: updateAdditionalStatus,
+  DeleteGatewayRoute: deleteRoute,
+  DescribeIstioGatewayRoutes: describeRoutes,
+  DescribeIstioGatewayRouteDetail: describeRouteDetail,
+});

@@ -6,7 +6,7 @@ import * as E from "../errors/catalog";
 import { readCertificate, secretTime } from "../secrets/pem";
 import type { MeshRecord, SecretRecord } from "../state/records";
 import { isVisible, newVisibility } from "../time/lifecycle";
-import { findMesh, mutableMesh, type OpContext, type OperationSpec } from "./context";
+import { findMesh, mutableMesh, operationsOf, type OpContext } from "./context";
 import { requireGateway } from "./gateways";
 import type { Params } from "./params";
 
@@ -78,10 +78,8 @@ function describeSecrets(ctx: OpContext, p: Params): Record<string, unknown> {
   return { GatewaySecretDetails: details };
 }
 
-const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "GatewaySecret", handler });
-
-export const secretOperations = {
-  CreateGatewaySecret: op(createSecret),
-  DeleteGatewaySecret: op(deleteSecret),
-  DescribeGatewaySecretDetails: op(describeSecrets),
-} satisfies Record<string, OperationSpec>;
+export const secretOperations = operationsOf("GatewaySecret", {
+  CreateGatewaySecret: createSecret,
+  DeleteGatewaySecret: deleteSecret,
+  DescribeGatewaySecretDetails: describeSecrets,
+});

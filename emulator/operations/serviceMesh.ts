@@ -3,12 +3,12 @@
 // → `running`; delete → `deleting` → gone (ServiceMesh.NotFound). Timing comes from the profile (../modelled.ts).
 import * as E from "../errors/catalog";
 import { buildKubeconfig } from "../kube/kubeconfig";
-import { DELETABLE_MESH_STATES, MeshState } from "../modelled";
+import { DELETE_RELEASES_CLUSTERS_AT_ONCE, deleteIsNoOp, deleteRefusal, MESH_REMOVED, MeshState } from "../modelled";
 import type { MeshRecord } from "../state/records";
 import { beginMeshPhase } from "../state/meshLifecycle";
 import { newVisibility, startPhase } from "../time/lifecycle";
 import { checkJoinable } from "./clusterRules";
-import { findMesh, mutableMesh, readMesh, type OpContext, type OperationSpec } from "./context";
+import { findMesh, mutableMesh, operationsOf, readMesh, type OpContext } from "./context";
 import { CREATE_ONLY_OPTIONS, FEATURE_OPTIONS, readOptions, UPDATE_ONLY_OPTIONS } from "./meshOptions";
 import { meshDetail, meshEndpoints, meshInfo, meshSpec } from "./meshView";
 import type { Params } from "./params";
@@ -110,16 +110,16 @@ function deleteServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
   if (retain !== undefined && (!Array.isArray(retain) || !retain.every((r) => typeof r === "string"))) {
     throw E.invalidParameter("RetainResources", 'expected a JSON array of resource ids, e.g. ["lb-xxx"].');
   }
-  if (mesh.phase.status === MeshState.deleting) return {};
-  if (!force) {
-    if (!DELETABLE_MESH_STATES.includes(mesh.phase.status)) throw E.meshNotRunning(mesh.id, mesh.phase.status);
-    const attached = [...mesh.clusters, ...mesh.pending.addClusters];
-    if (attached.length > 0) throw E.clustersNotEmpty(mesh.id, attached);
+  if (deleteIsNoOp(mesh.phase.status)) return {};
+  const attached = [...mesh.clusters, ...mesh.pending.addClusters];
+  const refusal = deleteRefusal(mesh.phase.status, attached, force);
+  if (refusal === "notRunning") throw E.meshNotRunning(mesh.id, mesh.phase.status);
+  if (refusal === "clustersNotEmpty") throw E.clustersNotEmpty(mesh.id, attached);
+  if (DELETE_RELEASES_CLUSTERS_AT_ONCE) {
+    mesh.clusters = [];
+    mesh.pending = { addClusters: [], removeClusters: [] };
   }
-  // Force releases the clusters at once, so they can join another mesh while this one is deleted.
-  mesh.clusters = [];
-  mesh.pending = { addClusters: [], removeClusters: [] };
-  beginMeshPhase(ctx.store, mesh, MeshState.deleting, "ServiceMesh:delete", "__deleted");
+  beginMeshPhase(ctx.store, mesh, MeshState.deleting, "ServiceMesh:delete", MESH_REMOVED);
   return {};
 }
 
@@ -129,15 +129,13 @@ function describeServiceMeshKubeconfig(ctx: OpContext, p: Params): Record<string
   return { Kubeconfig: buildKubeconfig(ctx.baseUrl, mesh.id, ctx.kubeToken(mesh.id)) };
 }
 
-const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "ServiceMesh", handler });
-
-export const serviceMeshOperations = {
-  CreateServiceMesh: op(createServiceMesh),
-  DescribeServiceMeshDetail: op((ctx, p) => ({ ServiceMesh: meshDetail(readMesh(ctx, p.reqStr("ServiceMeshId"))) })),
-  DescribeServiceMeshes: op(describeServiceMeshes),
-  ModifyServiceMeshName: op(modifyServiceMeshName),
-  UpdateMeshFeature: op(updateMeshFeature),
-  UpdateControlPlaneLogConfig: op(updateControlPlaneLogConfig),
-  DeleteServiceMesh: op(deleteServiceMesh),
-  DescribeServiceMeshKubeconfig: op(describeServiceMeshKubeconfig),
-} satisfies Record<string, OperationSpec>;
+export const serviceMeshOperations = operationsOf("ServiceMesh", {
+  CreateServiceMesh: createServiceMesh,
+  DescribeServiceMeshDetail: (ctx, p) => ({ ServiceMesh: meshDetail(readMesh(ctx, p.reqStr("ServiceMeshId"))) }),
+  DescribeServiceMeshes: describeServiceMeshes,
+  ModifyServiceMeshName: modifyServiceMeshName,
+  UpdateMeshFeature: updateMeshFeature,
+  UpdateControlPlaneLogConfig: updateControlPlaneLogConfig,
+  DeleteServiceMesh: deleteServiceMesh,
+  DescribeServiceMeshKubeconfig: describeServiceMeshKubeconfig,
+});

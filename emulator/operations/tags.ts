@@ -2,7 +2,7 @@
 // CreateServiceMesh / DescribeServiceMeshes. Limits from research/asm-api.md §1.8.
 import * as E from "../errors/catalog";
 import type { MeshRecord } from "../state/records";
-import { findMesh, type OpContext, type OperationSpec } from "./context";
+import { findMesh, operationsOf, type OpContext } from "./context";
 import type { Params } from "./params";
 
 const MAX_TAGS = 20;
@@ -68,10 +68,8 @@ function listTagResources(ctx: OpContext, p: Params): Record<string, unknown> {
   return { NextToken: "", TagResources: rows };
 }
 
-const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "ServiceMesh", handler });
-
-export const tagOperations = {
-  TagResources: op(tagResources),
-  UntagResources: op(untagResources),
-  ListTagResources: op(listTagResources),
-} satisfies Record<string, OperationSpec>;
+export const tagOperations = operationsOf("ServiceMesh", {
+  TagResources: tagResources,
+  UntagResources: untagResources,
+  ListTagResources: listTagResources,
+});

@@ -1,7 +1,7 @@
 // Applies the lazy lifecycle to a mesh record: completes a due phase, applies what was pending
 // (clusters joining or leaving, a new version or edition), removes a mesh whose deletion finished,
 // and drops IstioGateways whose Kubernetes deletion is due.
-import { MeshState } from "../modelled";
+import { isMeshRemoved, MeshState } from "../modelled";
 import { advancePhase, startPhase, type TransitionRules } from "../time/lifecycle";
 import type { TransitionKey } from "../modelled";
 import type { MeshRecord } from "./records";
@@ -13,7 +13,7 @@ export function settleMesh(store: Store, rules: TransitionRules, mesh: MeshRecor
   const before = mesh.phase.reads;
   if (advancePhase(mesh.phase, rules, now, countRead)) {
     store.markDirty();
-    if (mesh.phase.status === "__deleted") {
+    if (isMeshRemoved(mesh.phase.status)) {
       delete store.data.meshes[mesh.id];
       return undefined;
     }

@@ -2,6 +2,7 @@ import { FaultInjector, validateFaultRule } from "../../emulator/faults/faultRul
 import { matchesLabelSelector } from "../../emulator/kube/kubeApi";
 import { TokenBucket } from "../../emulator/faults/rateLimiter";
 import { unflatten } from "../../emulator/http/parseRpc";
+import { acceptsChanges, deleteIsNoOp, deleteRefusal, MeshState } from "../../emulator/modelled";
 import { Params } from "../../emulator/operations/params";
 import { ManualClock } from "../../emulator/time/clock";
 import { advancePhase, isVisible, newVisibility, spreadFactor, startPhase, TransitionRules } from "../../emulator/time/lifecycle";
@@ -147,3 +148,18 @@ describe("Kubernetes label selectors", () => {
     expect(matchesLabelSelector(labels, "missing")).toBe(false);
   });
 });
+
+describe("modelled mesh rules", () => {
+  it("refuses a delete without Force from a busy state or with clusters attached; Force skips both", () => {
+    expect(deleteRefusal(MeshState.updating, [], false)).toBe("notRunning");
+    expect(deleteRefusal(MeshState.running, ["c1"], false)).toBe("clustersNotEmpty");
+    expect([deleteRefusal(MeshState.running, [], false), deleteRefusal(MeshState.failed, [], false)]).toEqual([undefined, undefined]);
+    expect(deleteRefusal(MeshState.upgrading, ["c1"], true)).toBeUndefined();
+  });
+
+  it("lets only a running mesh change, and treats a second delete while deleting as done", () => {
+    expect(Object.values(MeshState).filter(acceptsChanges)).toEqual([MeshState.running]);
+    expect(Object.values(MeshState).filter(deleteIsNoOp)).toEqual([MeshState.deleting]);
+  });
+});
+
