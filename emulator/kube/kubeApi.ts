@@ -134,10 +134,11 @@ function single(rt: Runtime, mesh: MeshRecord, namespace: string, name: string, 
     return failure(404, "NotFound", `${PLURAL}.${GROUP} "${name}" not found`, { name, group: GROUP, kind: PLURAL });
   }
   if (method === "DELETE" && !gw.deletion) {
-    mesh.resourceVersion += 1;
-    gw.resourceVersion = mesh.resourceVersion;
-    gw.deletion = { since: rt.clock.now(), reads: 0 };
-    rt.store.markDirty();
+    rt.store.changeMesh(mesh, (m) => {
+      m.resourceVersion += 1;
+      gw.resourceVersion = m.resourceVersion;
+      gw.deletion = { since: rt.clock.now(), reads: 0 };
+    });
   }
   rt.store.flush();
   return { code: 200, body: gatewayObject(gw) };

@@ -16,7 +16,7 @@ export function forbiddenFlag(cluster: ClusterRecord, mesh: Pick<MeshRecord, "vp
 export function checkJoinable(
   store: Store, mesh: Pick<MeshRecord, "id" | "vpcId">, clusterId: string, ignoreNamespaceCheck: boolean,
 ): ClusterRecord {
-  const cluster = Object.hasOwn(store.data.clusters, clusterId) ? store.data.clusters[clusterId] : undefined;
+  const cluster = store.cluster(clusterId);
   if (!cluster) throw E.clusterNotFound(clusterId);
   const owner = store.meshOwningCluster(clusterId);
   if (owner) throw E.clusterInMesh(clusterId, owner.id);

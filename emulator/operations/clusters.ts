@@ -19,7 +19,7 @@ function addCluster(ctx: OpContext, p: Params): Record<string, unknown> {
   p.bool("DiscoveryOnly");
   checkJoinable(ctx.store, mesh, clusterId, ignoreNamespaceCheck);
   beginMeshPhase(ctx.store, mesh, MeshState.updating, "ServiceMesh:update");
-  mesh.pending.addClusters.push(clusterId);
+  ctx.store.changeMesh(mesh, (m) => m.pending.addClusters.push(clusterId));
   return { ...SUCCESS };
 }
 
@@ -32,10 +32,10 @@ function removeCluster(ctx: OpContext, p: Params): Record<string, unknown> {
     .filter((g) => !g.deletion && Array.isArray(g.spec.clusterIds) && g.spec.clusterIds.includes(clusterId))
     .map((g) => `${g.namespace}/${g.name}`);
   if (CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS && users.length > 0) throw E.clusterInUse(clusterId, users);
-  const cluster = ctx.store.data.clusters[clusterId];
-  if (cluster && reserveNamespace && RESERVED_NAMESPACE_BLOCKS_REJOIN) cluster.hasIstioSystem = true;
+  const cluster = ctx.store.cluster(clusterId);
+  if (cluster && reserveNamespace && RESERVED_NAMESPACE_BLOCKS_REJOIN) ctx.store.changeCluster(cluster, (c) => (c.hasIstioSystem = true));
   beginMeshPhase(ctx.store, mesh, MeshState.updating, "ServiceMesh:update");
-  mesh.pending.removeClusters.push(clusterId);
+  ctx.store.changeMesh(mesh, (m) => m.pending.removeClusters.push(clusterId));
   return { ...SUCCESS };
 }
 
@@ -50,7 +50,7 @@ export function clusterView(c: ClusterRecord): Record<string, unknown> {
 
 function describeClustersInServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
-  const clusters = mesh.clusters.map((id) => ctx.store.data.clusters[id]).filter((c): c is ClusterRecord => !!c);
+  const clusters = mesh.clusters.map((id) => ctx.store.cluster(id)).filter((c): c is ClusterRecord => !!c);
   return { Clusters: clusters.map(clusterView) };
 }
 
@@ -59,7 +59,7 @@ function describeServiceMeshClusters(ctx: OpContext, p: Params): Record<string, 
   const mesh = id ? findMesh(ctx, id) : undefined;
   const limit = p.int("Limit", 1, 1000) ?? 1000;
   const offset = p.int("Offset", 0) ?? 0;
-  const candidates = Object.values(ctx.store.data.clusters).filter((c) => !ctx.store.meshOwningCluster(c.clusterId));
+  const candidates = ctx.store.clusters().filter((c) => !ctx.store.meshOwningCluster(c.clusterId));
   const rows = candidates.map((c) => {
     const flag = mesh ? forbiddenFlag(c, mesh) : 0;
     const info = flag === 2 && mesh ? [{ cluster: c.clusterId, object: mesh.vpcId, cidr: "" }] : [];

@@ -5,7 +5,7 @@ import { acceptsChanges } from "../modelled";
 import type { MeshRecord } from "../state/records";
 import { settleMesh } from "../state/meshLifecycle";
 import type { Store } from "../state/store";
-import { isVisible, type TransitionRules } from "../time/lifecycle";
+import { isVisible, type TransitionRules, type Visibility } from "../time/lifecycle";
 import type { Params } from "./params";
 
 /** The family an action belongs to, for the request log and fault matching (not the provider's resource kinds). */
@@ -40,7 +40,7 @@ export function readMesh(ctx: OpContext, id: string): MeshRecord {
   ctx.meshId = id;
   const mesh = ctx.store.mesh(id);
   const settled = mesh && settleMesh(ctx.store, ctx.rules, mesh, true);
-  if (!settled || !isVisible(settled.visibility, ctx.rules, ctx.store.clockNow())) throw E.meshNotFound(id);
+  if (!settled || !visibleNow(ctx, settled, settled.visibility)) throw E.meshNotFound(id);
   return settled;
 }
 
@@ -58,6 +58,15 @@ export function mutableMesh(ctx: OpContext, id: string): MeshRecord {
   const mesh = findMesh(ctx, id);
   if (!acceptsChanges(mesh.phase.status)) throw E.meshNotRunning(id, mesh.phase.status);
   return mesh;
+}
+
+/**
+ * Read-after-create visibility of a mesh or of an object in it. A hidden object counts the read,
+ * which is a change to the mesh's record.
+ */
+export function visibleNow(ctx: OpContext, mesh: MeshRecord, visibility: Visibility): boolean {
+  if (visibility.visible) return true;
+  return ctx.store.changeMesh(mesh, () => isVisible(visibility, ctx.rules, ctx.store.clockNow()));
 }
 
 /** ISO-8601 with offset, as ASM formats CreationTime/UpdateTime. */

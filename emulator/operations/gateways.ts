@@ -30,12 +30,14 @@ function createGateway(ctx: OpContext, p: Params): Record<string, unknown> {
   const body = parseIstioGatewayBody(p.reqStr("Body"), p.str("IstioGatewayName"), mesh.clusters);
   const key = `${body.namespace}/${body.name}`;
   if (mesh.gateways[key]) throw E.alreadyExists("IstioGateway", key);
-  mesh.resourceVersion += 1;
-  mesh.gateways[key] = {
-    namespace: body.namespace, name: body.name, uid: ctx.store.newUid(), generation: 1,
-    resourceVersion: mesh.resourceVersion, createdAt: ctx.store.clockNow(), labels: body.labels, spec: storedSpec(ctx, body.spec),
-  };
-  ctx.store.markDirty();
+  const uid = ctx.store.newUid();
+  ctx.store.changeMesh(mesh, (m) => {
+    m.resourceVersion += 1;
+    m.gateways[key] = {
+      namespace: body.namespace, name: body.name, uid, generation: 1,
+      resourceVersion: m.resourceVersion, createdAt: ctx.store.clockNow(), labels: body.labels, spec: storedSpec(ctx, body.spec),
+    };
+  });
   return {};
 }
 
@@ -44,12 +46,13 @@ function updateGateway(ctx: OpContext, p: Params): Record<string, unknown> {
   const body = parseIstioGatewayBody(p.reqStr("Body"), p.str("IstioGatewayName"), mesh.clusters);
   const gw = mesh.gateways[`${body.namespace}/${body.name}`];
   if (!gw || gw.deletion) throw E.gatewayNotFound(mesh.id, `${body.namespace}/${body.name}`);
-  mesh.resourceVersion += 1;
-  gw.spec = storedSpec(ctx, body.spec);
-  gw.labels = body.labels;
-  gw.generation += 1;
-  gw.resourceVersion = mesh.resourceVersion;
-  ctx.store.markDirty();
+  ctx.store.changeMesh(mesh, (m) => {
+    m.resourceVersion += 1;
+    gw.spec = storedSpec(ctx, body.spec);
+    gw.labels = body.labels;
+    gw.generation += 1;
+    gw.resourceVersion = m.resourceVersion;
+  });
   return {};
 }
 

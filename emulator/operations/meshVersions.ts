@@ -27,7 +27,7 @@ function upgradeMeshVersion(ctx: OpContext, p: Params): Record<string, unknown> 
   if (!target) throw E.noUpgradeAvailable(mesh.id, mesh.version);
   if (p.bool("PreCheck")) return {};
   beginMeshPhase(ctx.store, mesh, MeshState.upgrading, "ServiceMesh:upgrade");
-  mesh.pending.version = target;
+  ctx.store.changeMesh(mesh, (m) => (m.pending.version = target));
   return {};
 }
 
@@ -41,8 +41,10 @@ function upgradeMeshEditionPartially(ctx: OpContext, p: Params): Record<string, 
   }
   if (p.bool("PreCheck")) return {};
   beginMeshPhase(ctx.store, mesh, MeshState.upgrading, "ServiceMesh:upgrade");
-  if (toPro) mesh.pending.edition = "Pro";
-  if (expected) mesh.pending.version = expected;
+  ctx.store.changeMesh(mesh, (m) => {
+    if (toPro) m.pending.edition = "Pro";
+    if (expected) m.pending.version = expected;
+  });
   return {};
 }
 

@@ -4,8 +4,8 @@
 import * as E from "../errors/catalog";
 import { DEFAULT_GATEWAY_NAMESPACE } from "../modelled";
 import type { MeshRecord, RouteRecord } from "../state/records";
-import { isVisible, newVisibility } from "../time/lifecycle";
-import { findMesh, mutableMesh, operationsOf, type OpContext } from "./context";
+import { newVisibility } from "../time/lifecycle";
+import { findMesh, mutableMesh, operationsOf, visibleNow, type OpContext } from "./context";
 import { requireGateway } from "./gateways";
 import { parseGatewayRoute, readRouteStatus } from "./gatewayRouteBody";
 import type { Params } from "./params";
@@ -13,7 +13,7 @@ import { rawVsRoute } from "./virtualServiceRoute";
 
 function existingRoute(ctx: OpContext, mesh: MeshRecord, gateway: string, name: string, countRead: boolean): RouteRecord {
   const route = mesh.routes[`${gateway}/${name}`];
-  if (!route || (countRead && !isVisible(route.visibility, ctx.rules, ctx.store.clockNow()))) throw E.routeNotFound(gateway, name);
+  if (!route || (countRead && !visibleNow(ctx, mesh, route.visibility))) throw E.routeNotFound(gateway, name);
   return route;
 }
 
@@ -26,12 +26,13 @@ function createRoute(ctx: OpContext, p: Params): Record<string, unknown> {
   const key = `${gateway.name}/${name}`;
   if (mesh.routes[key]) throw E.alreadyExists("Gateway route", key);
   const now = ctx.store.clockNow();
-  mesh.routes[key] = {
-    gateway: gateway.name, name, namespace: typeof route.Namespace === "string" ? route.Namespace : DEFAULT_GATEWAY_NAMESPACE,
-    route, priority: extra.priority ?? 0, status: extra.status ?? 0, description: extra.description ?? "",
-    createdAt: now, updatedAt: now, visibility: newVisibility(now),
-  };
-  ctx.store.markDirty();
+  ctx.store.changeMesh(mesh, (m) => {
+    m.routes[key] = {
+      gateway: gateway.name, name, namespace: typeof route.Namespace === "string" ? route.Namespace : DEFAULT_GATEWAY_NAMESPACE,
+      route, priority: extra.priority ?? 0, status: extra.status ?? 0, description: extra.description ?? "",
+      createdAt: now, updatedAt: now, visibility: newVisibility(now),
+    };
+  });
   return {};
 }
 
@@ -40,26 +41,29 @@ function updateRoute(ctx: OpContext, p: Params): Record<string, unknown> {
   const gateway = p.reqStr("IstioGatewayName");
   const route = parseGatewayRoute(p);
   const record = existingRoute(ctx, mesh, gateway, route.RouteName as string, false);
-  record.route = route;
-  if (typeof route.Namespace === "string") record.namespace = route.Namespace;
-  return applyRouteStatus(ctx, record, p);
+  ctx.store.changeMesh(mesh, () => {
+    record.route = route;
+    if (typeof route.Namespace === "string") record.namespace = route.Namespace;
+  });
+  return applyRouteStatus(ctx, mesh, record, p);
 }
 
 /** Priority, status and description, the part both update actions change. */
-function applyRouteStatus(ctx: OpContext, record: ReturnType<typeof existingRoute>, p: Params): Record<string, unknown> {
+function applyRouteStatus(ctx: OpContext, mesh: MeshRecord, record: RouteRecord, p: Params): Record<string, unknown> {
   const extra = readRouteStatus(p);
-  record.priority = extra.priority ?? record.priority;
-  record.status = extra.status ?? record.status;
-  record.description = extra.description ?? record.description;
-  record.updatedAt = ctx.store.clockNow();
-  ctx.store.markDirty();
+  ctx.store.changeMesh(mesh, () => {
+    record.priority = extra.priority ?? record.priority;
+    record.status = extra.status ?? record.status;
+    record.description = extra.description ?? record.description;
+    record.updatedAt = ctx.store.clockNow();
+  });
   return {};
 }
 
 function updateAdditionalStatus(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
   const record = existingRoute(ctx, mesh, p.reqStr("IstioGatewayName"), p.reqStr("RouteName"), false);
-  return applyRouteStatus(ctx, record, p);
+  return applyRouteStatus(ctx, mesh, record, p);
 }
 
 function deleteRoute(ctx: OpContext, p: Params): Record<string, unknown> {
@@ -67,8 +71,7 @@ function deleteRoute(ctx: OpContext, p: Params): Record<string, unknown> {
   const gateway = p.reqStr("IstioGatewayName");
   const name = p.reqStr("RouteName");
   existingRoute(ctx, mesh, gateway, name, false);
-  delete mesh.routes[`${gateway}/${name}`];
-  ctx.store.markDirty();
+  ctx.store.changeMesh(mesh, (m) => delete m.routes[`${gateway}/${name}`]);
   return {};
 }
 
@@ -90,7 +93,7 @@ function describeRoutes(ctx: OpContext, p: Params): Record<string, unknown> {
   const gateway = p.str("IstioGatewayName");
   const now = ctx.store.clockNow();
   const routes = Object.values(mesh.routes)
-    .filter((r) => (gateway === undefined || r.gateway === gateway) && isVisible(r.visibility, ctx.rules, now))
+    .filter((r) => (gateway === undefined || r.gateway === gateway) && visibleNow(ctx, mesh, r.visibility))
     .sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name));
   return { ManagementRoutes: routes.map(summary) };
 }

@@ -5,8 +5,8 @@
 import * as E from "../errors/catalog";
 import { readCertificate, secretTime } from "../secrets/pem";
 import type { MeshRecord, SecretRecord } from "../state/records";
-import { isVisible, newVisibility } from "../time/lifecycle";
-import { findMesh, mutableMesh, operationsOf, type OpContext } from "./context";
+import { newVisibility } from "../time/lifecycle";
+import { findMesh, mutableMesh, operationsOf, visibleNow, type OpContext } from "./context";
 import { requireGateway } from "./gateways";
 import type { Params } from "./params";
 
@@ -17,7 +17,7 @@ interface ClusterResult { State: "success" | "fail"; ClusterId: string; Message:
 function fanOut(ctx: OpContext, mesh: MeshRecord, clusterIds: string[]): Record<string, ClusterResult> {
   const records: Record<string, ClusterResult> = {};
   for (const id of clusterIds) {
-    const cluster = ctx.store.data.clusters[id];
+    const cluster = ctx.store.cluster(id);
     const problem = !mesh.clusters.includes(id) ? `cluster ${id} is not in the mesh`
       : cluster?.state !== "running" ? "timeout" : "";
     records[id] = { State: problem ? "fail" : "success", ClusterId: id, Message: problem };
@@ -36,12 +36,13 @@ function createSecret(ctx: OpContext, p: Params): Record<string, unknown> {
   const clusterIds = (gateway.spec.clusterIds as string[]) ?? [];
   const records = fanOut(ctx, mesh, clusterIds);
   const now = ctx.store.clockNow();
-  mesh.secrets[key] = {
-    gateway: gateway.name, name, sni: facts.sni, issueTime: facts.issueTime, expiredTime: facts.expiredTime,
-    problem: facts.keyProblem, clusters: clusterIds.filter((id) => records[id].State === "success"),
-    createdAt: now, visibility: newVisibility(now),
-  };
-  ctx.store.markDirty();
+  ctx.store.changeMesh(mesh, (m) => {
+    m.secrets[key] = {
+      gateway: gateway.name, name, sni: facts.sni, issueTime: facts.issueTime, expiredTime: facts.expiredTime,
+      problem: facts.keyProblem, clusters: clusterIds.filter((id) => records[id].State === "success"),
+      createdAt: now, visibility: newVisibility(now),
+    };
+  });
   return { SecretCreateRecord: records };
 }
 
@@ -51,8 +52,7 @@ function deleteSecret(ctx: OpContext, p: Params): Record<string, unknown> {
   const name = p.reqStr("SecretName");
   const secret = mesh.secrets[`${gateway}/${name}`];
   if (!secret) throw E.secretNotFound(gateway, name);
-  delete mesh.secrets[`${gateway}/${name}`];
-  ctx.store.markDirty();
+  ctx.store.changeMesh(mesh, (m) => delete m.secrets[`${gateway}/${name}`]);
   const records: Record<string, ClusterResult> = {};
   for (const id of secret.clusters) records[id] = { State: "success", ClusterId: id, Message: "" };
   return { SecretDeleteRecord: records };
@@ -73,8 +73,7 @@ function describeSecrets(ctx: OpContext, p: Params): Record<string, unknown> {
   const gateway = p.str("IstioGatewayName");
   const now = ctx.store.clockNow();
   const secrets = Object.values(mesh.secrets).filter((s) => gateway === undefined || s.gateway === gateway);
-  if (secrets.some((s) => !s.visibility.visible)) ctx.store.markDirty();   // visibility counters move
-  const details = secrets.filter((s) => isVisible(s.visibility, ctx.rules, now)).map((s) => secretDetail(s, now));
+  const details = secrets.filter((s) => visibleNow(ctx, mesh, s.visibility)).map((s) => secretDetail(s, now));
   return { GatewaySecretDetails: details };
 }
 

@@ -45,16 +45,15 @@ function createServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
     gateways: {}, secrets: {}, routes: {},
   };
   applyTags(mesh, tags);
-  ctx.store.data.meshes[id] = mesh;
+  ctx.store.addMesh(mesh);
   ctx.meshId = id;
-  ctx.store.markDirty();
   return { ServiceMeshId: id };
 }
 
 function describeServiceMeshes(ctx: OpContext, p: Params): Record<string, unknown> {
   const wanted = p.tags();
   const items: Record<string, unknown>[] = [];
-  for (const id of Object.keys(ctx.store.data.meshes)) {
+  for (const id of ctx.store.meshIds()) {
     let mesh: MeshRecord;
     try {
       mesh = readMesh(ctx, id);
@@ -73,9 +72,11 @@ function describeServiceMeshes(ctx: OpContext, p: Params): Record<string, unknow
 
 function modifyServiceMeshName(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
-  mesh.name = p.reqStr("Name");
-  mesh.updatedAt = ctx.store.clockNow();
-  ctx.store.markDirty();
+  const name = p.reqStr("Name");
+  ctx.store.changeMesh(mesh, (m) => {
+    m.name = name;
+    m.updatedAt = ctx.store.clockNow();
+  });
   return {};
 }
 
@@ -83,8 +84,10 @@ function updateMeshFeature(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
   const changes = readOptions(p, [FEATURE_OPTIONS, UPDATE_ONLY_OPTIONS]);
   const clusterSpec = p.oneOf("ClusterSpec", ["standard", "enterprise", "ultimate"] as const);
-  Object.assign(mesh.options, changes);
-  if (clusterSpec) mesh.clusterSpec = clusterSpec;
+  ctx.store.changeMesh(mesh, (m) => {
+    Object.assign(m.options, changes);
+    if (clusterSpec) m.clusterSpec = clusterSpec;
+  });
   beginMeshPhase(ctx.store, mesh, MeshState.updating, "ServiceMesh:update");
   return {};
 }
@@ -96,9 +99,11 @@ function updateControlPlaneLogConfig(ctx: OpContext, p: Params): Record<string, 
   if (enabled === undefined) throw E.missingParameter("Enabled");
   const project = p.str("Project");
   const ttl = p.int("LogTTLInDay", 1);
-  mesh.options.ControlPlaneLogEnabled = enabled;
-  if (project !== undefined) mesh.options.ControlPlaneLogProject = project;
-  if (ttl !== undefined) mesh.options.ControlPlaneLogTTLInDay = ttl;
+  ctx.store.changeMesh(mesh, (m) => {
+    m.options.ControlPlaneLogEnabled = enabled;
+    if (project !== undefined) m.options.ControlPlaneLogProject = project;
+    if (ttl !== undefined) m.options.ControlPlaneLogTTLInDay = ttl;
+  });
   beginMeshPhase(ctx.store, mesh, MeshState.updating, "ServiceMesh:update");
   return {};
 }
@@ -116,8 +121,10 @@ function deleteServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
   if (refusal === "notRunning") throw E.meshNotRunning(mesh.id, mesh.phase.status);
   if (refusal === "clustersNotEmpty") throw E.clustersNotEmpty(mesh.id, attached);
   if (DELETE_RELEASES_CLUSTERS_AT_ONCE) {
-    mesh.clusters = [];
-    mesh.pending = { addClusters: [], removeClusters: [] };
+    ctx.store.changeMesh(mesh, (m) => {
+      m.clusters = [];
+      m.pending = { addClusters: [], removeClusters: [] };
+    });
   }
   beginMeshPhase(ctx.store, mesh, MeshState.deleting, "ServiceMesh:delete", MESH_REMOVED);
   return {};

@@ -37,8 +37,7 @@ function tagResources(ctx: OpContext, p: Params): Record<string, unknown> {
   const meshes = targets(ctx, p);
   const tags = p.tags();
   if (tags.length === 0) throw E.missingParameter("Tag.1.Key");
-  for (const mesh of meshes) applyTags(mesh, tags);
-  ctx.store.markDirty();
+  for (const mesh of meshes) ctx.store.changeMesh(mesh, (m) => applyTags(m, tags));
   return {};
 }
 
@@ -48,9 +47,8 @@ function untagResources(ctx: OpContext, p: Params): Record<string, unknown> {
   const keys = p.list("TagKey");
   if (!all && keys.length === 0) throw E.missingParameter("TagKey.1");
   for (const mesh of meshes) {
-    mesh.tags = all ? {} : Object.fromEntries(Object.entries(mesh.tags).filter(([k]) => !keys.includes(k)));
+    ctx.store.changeMesh(mesh, (m) => (m.tags = all ? {} : Object.fromEntries(Object.entries(m.tags).filter(([k]) => !keys.includes(k)))));
   }
-  ctx.store.markDirty();
   return {};
 }
 
@@ -59,7 +57,7 @@ function listTagResources(ctx: OpContext, p: Params): Record<string, unknown> {
   p.reqStr("ResourceType");
   const ids = p.list("ResourceId");
   const filter = p.tags();
-  const meshes = ids.length > 0 ? ids.map((id) => findMesh(ctx, id)) : Object.values(ctx.store.data.meshes);
+  const meshes = ids.length > 0 ? ids.map((id) => findMesh(ctx, id)) : ctx.store.meshes();
   const rows = meshes.flatMap((mesh) =>
     tagList(mesh)
       .filter((t) => filter.length === 0 || filter.some((f) => f.Key === t.Key && (f.Value === "" || f.Value === t.Value)))

@@ -1,10 +1,11 @@
 // The emulator's state: meshes (with their gateways, secrets and routes nested inside, so deleting
-// a mesh deletes everything in it) and the seeded ACK clusters. Owns deterministic ids and the
-// dirty flag that tells the server to persist before answering.
+// a mesh deletes everything in it) and the seeded ACK clusters. Every change goes through a mutator
+// here, which is what tells flush() there is something to persist before the response is sent; the
+// data itself is private so a change cannot skip that.
 import { createHash } from "node:crypto";
 import type { Clock } from "../time/clock";
 import type { ClusterSeed } from "../types";
-import { readStateFile, writeStateFileAtomic } from "./persistence";
+import type { StatePersistence } from "./persistence";
 import type { ClusterRecord, MeshRecord, StoreData } from "./records";
 
 export function clusterRecordFromSeed(seed: ClusterSeed, now: number): ClusterRecord {
@@ -26,15 +27,17 @@ export interface StoreOptions {
   seeds: ClusterSeed[];
   seed: number;
   clock: Clock;
-  stateFile?: string;
+  persistence?: StatePersistence;
 }
 
+const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 export class Store {
-  data: StoreData;
+  private data: StoreData;
   private dirty = false;
 
   constructor(private readonly opts: StoreOptions) {
-    this.data = (opts.stateFile && readStateFile(opts.stateFile)) || this.fresh();
+    this.data = opts.persistence?.load() ?? this.fresh();
   }
 
   private fresh(): StoreData {
@@ -44,30 +47,87 @@ export class Store {
     return { formatVersion: 1, idCounter: 0, meshes: {}, clusters };
   }
 
-  reset(): void {
-    this.data = this.fresh();
-    this.markDirty();
-  }
-
   clockNow(): number {
     return this.opts.clock.now();
   }
 
-  markDirty(): void {
-    this.dirty = true;
-  }
-
-  /** Persists pending changes, if a state file is configured. Called before a response is sent. */
+  /** Persists pending changes, if persistence is configured. Called before a response is sent. */
   flush(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    if (this.opts.stateFile) writeStateFileAtomic(this.opts.stateFile, this.data);
+    this.opts.persistence?.save(this.data);
+  }
+
+  // --- reads ---
+
+  mesh(id: string): MeshRecord | undefined {
+    return own(this.data.meshes, id);
+  }
+
+  meshIds(): string[] {
+    return Object.keys(this.data.meshes);
+  }
+
+  meshes(): MeshRecord[] {
+    return Object.values(this.data.meshes);
+  }
+
+  cluster(id: string): ClusterRecord | undefined {
+    return own(this.data.clusters, id);
+  }
+
+  clusters(): ClusterRecord[] {
+    return Object.values(this.data.clusters);
+  }
+
+  /** The mesh a cluster is attached to, or about to be attached to. */
+  meshOwningCluster(clusterId: string): MeshRecord | undefined {
+    return this.meshes().find((m) => m.clusters.includes(clusterId) || m.pending.addClusters.includes(clusterId));
+  }
+
+  snapshot(): StoreData {
+    return structuredClone(this.data);
+  }
+
+  // --- mutators ---
+
+  reset(): void {
+    this.data = this.fresh();
+    this.dirty = true;
+  }
+
+  addMesh(mesh: MeshRecord): void {
+    this.data.meshes[mesh.id] = mesh;
+    this.dirty = true;
+  }
+
+  /** Returns whether there was such a mesh. */
+  removeMesh(id: string): boolean {
+    if (!own(this.data.meshes, id)) return false;
+    delete this.data.meshes[id];
+    this.dirty = true;
+    return true;
+  }
+
+  /** Applies `change` to a stored mesh (and what is nested in it: gateways, secrets, routes, lifecycle counters). */
+  changeMesh<T>(mesh: MeshRecord, change: (m: MeshRecord) => T): T {
+    const stored = this.mesh(mesh.id);
+    if (stored !== mesh) throw new Error(`mesh "${mesh.id}" is no longer in the store.`);
+    this.dirty = true;
+    return change(stored);
+  }
+
+  changeCluster(cluster: ClusterRecord, change: (c: ClusterRecord) => void): void {
+    const stored = this.cluster(cluster.clusterId);
+    if (stored !== cluster) throw new Error(`cluster "${cluster.clusterId}" is not in the store.`);
+    change(stored);
+    this.dirty = true;
   }
 
   /** Deterministic hex derived from the seed and a persisted counter. */
   nextHex(length: number): string {
     this.data.idCounter += 1;
-    this.markDirty();
+    this.dirty = true;
     return createHash("sha256").update(`${this.opts.seed}:${this.data.idCounter}`).digest("hex").slice(0, length);
   }
 
@@ -79,20 +139,5 @@ export class Store {
   newUid(): string {
     const h = this.nextHex(32);
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
-
-  mesh(id: string): MeshRecord | undefined {
-    return Object.prototype.hasOwnProperty.call(this.data.meshes, id) ? this.data.meshes[id] : undefined;
-  }
-
-  /** The mesh a cluster is attached to, or about to be attached to. */
-  meshOwningCluster(clusterId: string): MeshRecord | undefined {
-    return Object.values(this.data.meshes).find(
-      (m) => m.clusters.includes(clusterId) || m.pending.addClusters.includes(clusterId),
-    );
-  }
-
-  snapshot(): StoreData {
-    return structuredClone(this.data);
   }
 }

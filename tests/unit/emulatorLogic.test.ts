@@ -4,6 +4,7 @@ import { TokenBucket } from "../../emulator/faults/rateLimiter";
 import { unflatten } from "../../emulator/http/parseRpc";
 import { acceptsChanges, deleteIsNoOp, deleteRefusal, MeshState } from "../../emulator/modelled";
 import { Params } from "../../emulator/operations/params";
+import { Store } from "../../emulator/state/store";
 import { ManualClock } from "../../emulator/time/clock";
 import { advancePhase, isVisible, newVisibility, spreadFactor, startPhase, TransitionRules } from "../../emulator/time/lifecycle";
 
@@ -163,3 +164,24 @@ describe("modelled mesh rules", () => {
   });
 });
 
+describe("store mutators", () => {
+  const saved: unknown[] = [];
+  const persistence = { load: () => undefined, save: (d: unknown) => saved.push(structuredClone(d)) };
+  const store = new Store({ seeds: [], seed: 1, clock: new ManualClock(0), persistence });
+
+  it("persists at flush only what a mutator changed, once", () => {
+    saved.length = 0;
+    store.flush();
+    expect(saved).toHaveLength(0);
+    const id = store.newMeshId();
+    store.flush();
+    store.flush();
+    expect(saved).toHaveLength(1);
+    expect(store.mesh(id)).toBeUndefined();
+  });
+
+  it("refuses to change a mesh record that is no longer in the store", () => {
+    const stale = { id: "c-gone" } as unknown as Parameters<Store["changeMesh"]>[0];
+    expect(() => store.changeMesh(stale, () => undefined)).toThrow('mesh "c-gone" is no longer in the store.');
+  });
+});
