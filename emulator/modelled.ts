@@ -15,9 +15,9 @@ export const MeshState = {
 
 /**
  * Where a deletion phase ends: not a state any read reports, the mark that the record is to be
- * removed (reads then answer ServiceMesh.NotFound).
+ * removed (reads then answer ServiceMesh.NotFound). State files of format 1 spelled it "__deleted".
  */
-export const MESH_REMOVED = "__deleted";
+export const MESH_REMOVED = "removed";
 
 export const isMeshRemoved = (status: string): boolean => status === MESH_REMOVED;
 

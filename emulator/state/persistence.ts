@@ -4,18 +4,19 @@
 // file, never a torn one.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { decodeState } from "./format";
 import type { StoreData } from "./records";
 
 export interface StatePersistence {
   /** The saved data in the current format, undefined when nothing was saved yet; throws when it cannot be used. */
-  load(): StoreData | undefined;
+  load(): { data: StoreData; migratedFrom?: number } | undefined;
   save(data: StoreData): void;
 }
 
 export class JsonStateFile implements StatePersistence {
   constructor(private readonly file: string) {}
 
-  load(): StoreData | undefined {
+  load(): { data: StoreData; migratedFrom?: number } | undefined {
     let text: string;
     try {
       text = fs.readFileSync(this.file, "utf8");
@@ -23,11 +24,7 @@ export class JsonStateFile implements StatePersistence {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw e;
     }
-    const data = JSON.parse(text) as StoreData;
-    if (data.formatVersion !== 1 || typeof data.meshes !== "object" || typeof data.clusters !== "object") {
-      throw new Error(`State file ${this.file} is not an asm-emulator state file (formatVersion 1 expected).`);
-    }
-    return data;
+    return decodeState(this.file, text);
   }
 
   save(data: StoreData): void {

@@ -87,7 +87,7 @@ export interface RouteRecord {
 }
 
 export interface StoreData {
-  formatVersion: 1;
+  formatVersion: 2;
   /** Sequence for deterministic ids; persisted so a restart does not reissue an id. */
   idCounter: number;
   meshes: Record<string, MeshRecord>;

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Clock } from "../time/clock";
 import type { ClusterSeed } from "../types";
+import { STATE_FORMAT_VERSION } from "./format";
 import type { StatePersistence } from "./persistence";
 import type { ClusterRecord, MeshRecord, StoreData } from "./records";
 
@@ -37,14 +38,17 @@ export class Store {
   private dirty = false;
 
   constructor(private readonly opts: StoreOptions) {
-    this.data = opts.persistence?.load() ?? this.fresh();
+    const loaded = opts.persistence?.load();
+    this.data = loaded?.data ?? this.fresh();
+    // A migrated file is rewritten in the current format at the first flush, so it is migrated once.
+    if (loaded?.migratedFrom !== undefined) this.dirty = true;
   }
 
   private fresh(): StoreData {
     const now = this.opts.clock.now();
     const clusters: Record<string, ClusterRecord> = {};
     for (const seed of this.opts.seeds) clusters[seed.clusterId] = clusterRecordFromSeed(seed, now);
-    return { formatVersion: 1, idCounter: 0, meshes: {}, clusters };
+    return { formatVersion: STATE_FORMAT_VERSION, idCounter: 0, meshes: {}, clusters };
   }
 
   clockNow(): number {
