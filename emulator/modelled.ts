@@ -49,7 +49,7 @@ export const CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS = true;
 /** RemoveClusterFromServiceMesh with ReserveNamespace leaves istio-system behind, which blocks the next add (ForbiddenFlag 4). */
 export const RESERVED_NAMESPACE_BLOCKS_REJOIN = true;
 
-/** Error codes we had to invent (and the one whose code is known but whose status is not), grouped by HTTP status. Clients should treat the 409s as retryable. */
+/** Error codes and HTTP statuses we had to choose, grouped by status. Clients should treat the 409s as retryable. */
 function withStatus<K extends string>(httpStatus: number, codes: Record<K, string>): Record<K, { code: string; httpStatus: number }> {
   return Object.fromEntries(Object.entries<string>(codes).map(([k, code]) => [k, { code, httpStatus }])) as Record<K, { code: string; httpStatus: number }>;
 }
