@@ -2,7 +2,7 @@
 // mutation takes named arguments so the HTTP control API (POST /_emulator/mutate/<name> with a
 // JSON object) and the in-process handle share one definition.
 import type { Runtime } from "./runtime";
-import type { MeshRecord, OptionValue } from "./state/records";
+import type { MeshRecord, MeshView, OptionValue } from "./state/records";
 
 type Args = Record<string, unknown>;
 
@@ -12,7 +12,7 @@ function arg(args: Args, name: string): string {
   return v;
 }
 
-function mesh(rt: Runtime, id: string): MeshRecord {
+function mesh(rt: Runtime, id: string): MeshView {
   const m = rt.store.mesh(id);
   if (!m) throw new Error(`mesh "${id}" does not exist.`);
   return m;

@@ -5,7 +5,7 @@
 import * as E from "../errors/catalog";
 import { CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS, MeshState, RESERVED_NAMESPACE_BLOCKS_REJOIN } from "../modelled";
 import { beginMeshPhase } from "../state/meshLifecycle";
-import type { ClusterRecord } from "../state/records";
+import type { ClusterView } from "../state/records";
 import { checkJoinable, forbiddenFlag } from "./clusterRules";
 import { findMesh, isoTime, mutableMesh, operationsOf, type OpContext } from "./context";
 import type { Params } from "./params";
@@ -39,7 +39,7 @@ function removeCluster(ctx: OpContext, p: Params): Record<string, unknown> {
   return { ...SUCCESS };
 }
 
-export function clusterView(c: ClusterRecord): Record<string, unknown> {
+export function clusterView(c: ClusterView): Record<string, unknown> {
   return {
     ClusterId: c.clusterId, Name: c.name, ClusterType: c.clusterType, ClusterDomain: c.clusterDomain,
     RegionId: c.regionId, VpcId: c.vpcId, SgId: `sg-${c.clusterId.slice(1, 13)}`, Version: c.version,
@@ -50,7 +50,7 @@ export function clusterView(c: ClusterRecord): Record<string, unknown> {
 
 function describeClustersInServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
-  const clusters = mesh.clusters.map((id) => ctx.store.cluster(id)).filter((c): c is ClusterRecord => !!c);
+  const clusters = mesh.clusters.map((id) => ctx.store.cluster(id)).filter((c): c is ClusterView => !!c);
   return { Clusters: clusters.map(clusterView) };
 }
 

@@ -2,7 +2,7 @@
 // the right way for reading (counts as a lifecycle read) or changing (must be running).
 import * as E from "../errors/catalog";
 import { acceptsChanges } from "../modelled";
-import type { MeshRecord } from "../state/records";
+import type { Frozen, MeshView } from "../state/records";
 import { settleMesh } from "../state/meshLifecycle";
 import type { Store } from "../state/store";
 import { isVisible, type TransitionRules, type Visibility } from "../time/lifecycle";
@@ -36,7 +36,7 @@ export function operationsOf<A extends string>(kind: EmulatedKind, handlers: Rec
 }
 
 /** A read: advances the lifecycle by one read and honours read-after-create visibility. */
-export function readMesh(ctx: OpContext, id: string): MeshRecord {
+export function readMesh(ctx: OpContext, id: string): MeshView {
   ctx.meshId = id;
   const mesh = ctx.store.mesh(id);
   const settled = mesh && settleMesh(ctx.store, ctx.rules, mesh, true);
@@ -45,7 +45,7 @@ export function readMesh(ctx: OpContext, id: string): MeshRecord {
 }
 
 /** Any non-read access: time-based transitions apply, reads are not counted. */
-export function findMesh(ctx: OpContext, id: string): MeshRecord {
+export function findMesh(ctx: OpContext, id: string): MeshView {
   ctx.meshId = id;
   const mesh = ctx.store.mesh(id);
   const settled = mesh && settleMesh(ctx.store, ctx.rules, mesh, false);
@@ -54,7 +54,7 @@ export function findMesh(ctx: OpContext, id: string): MeshRecord {
 }
 
 /** A change: the mesh must be running (modelled; see ../modelled.ts). */
-export function mutableMesh(ctx: OpContext, id: string): MeshRecord {
+export function mutableMesh(ctx: OpContext, id: string): MeshView {
   const mesh = findMesh(ctx, id);
   if (!acceptsChanges(mesh.phase.status)) throw E.meshNotRunning(id, mesh.phase.status);
   return mesh;
@@ -64,9 +64,10 @@ export function mutableMesh(ctx: OpContext, id: string): MeshRecord {
  * Read-after-create visibility of a mesh or of an object in it. A hidden object counts the read,
  * which is a change to the mesh's record.
  */
-export function visibleNow(ctx: OpContext, mesh: MeshRecord, visibility: Visibility): boolean {
+export function visibleNow(ctx: OpContext, mesh: MeshView, visibility: Frozen<Visibility>): boolean {
   if (visibility.visible) return true;
-  return ctx.store.changeMesh(mesh, () => isVisible(visibility, ctx.rules, ctx.store.clockNow()));
+  // `visibility` is part of `mesh`, which changeMesh has just confirmed is the stored record.
+  return ctx.store.changeMesh(mesh, () => isVisible(visibility as Visibility, ctx.rules, ctx.store.clockNow()));
 }
 
 /** ISO-8601 with offset, as ASM formats CreationTime/UpdateTime. */

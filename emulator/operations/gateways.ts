@@ -3,18 +3,18 @@
 // real service, which has no gateway read or delete action. The mesh must be running.
 import * as E from "../errors/catalog";
 import { DEFAULT_GATEWAY_NAMESPACE, DOCUMENTED_GATEWAY_DEFAULTS } from "../modelled";
-import type { GatewayRecord, MeshRecord } from "../state/records";
+import type { GatewayView, MeshView } from "../state/records";
 import { mutableMesh, operationsOf, type OpContext } from "./context";
 import { parseIstioGatewayBody } from "./istioGatewayBody";
 import type { Params } from "./params";
 
 /** The live (not deleting) gateway with this name; istio-system first, as IstioGatewayName carries no namespace. */
-export function gatewayByName(mesh: MeshRecord, name: string): GatewayRecord | undefined {
+export function gatewayByName(mesh: MeshView, name: string): GatewayView | undefined {
   const live = Object.values(mesh.gateways).filter((g) => g.name === name && !g.deletion);
   return live.find((g) => g.namespace === DEFAULT_GATEWAY_NAMESPACE) ?? live[0];
 }
 
-export function requireGateway(mesh: MeshRecord, name: string): GatewayRecord {
+export function requireGateway(mesh: MeshView, name: string): GatewayView {
   const gw = gatewayByName(mesh, name);
   if (!gw) throw E.gatewayNotFound(mesh.id, name);
   return gw;
@@ -44,9 +44,11 @@ function createGateway(ctx: OpContext, p: Params): Record<string, unknown> {
 function updateGateway(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
   const body = parseIstioGatewayBody(p.reqStr("Body"), p.str("IstioGatewayName"), mesh.clusters);
-  const gw = mesh.gateways[`${body.namespace}/${body.name}`];
-  if (!gw || gw.deletion) throw E.gatewayNotFound(mesh.id, `${body.namespace}/${body.name}`);
+  const key = `${body.namespace}/${body.name}`;
+  const live = mesh.gateways[key];
+  if (!live || live.deletion) throw E.gatewayNotFound(mesh.id, key);
   ctx.store.changeMesh(mesh, (m) => {
+    const gw = m.gateways[key];
     m.resourceVersion += 1;
     gw.spec = storedSpec(ctx, body.spec);
     gw.labels = body.labels;

@@ -3,7 +3,7 @@
 // 1 invalid, 2 error), not a lifecycle. A duplicate name on a gateway is a conflict (modelled).
 import * as E from "../errors/catalog";
 import { DEFAULT_GATEWAY_NAMESPACE } from "../modelled";
-import type { MeshRecord, RouteRecord } from "../state/records";
+import type { MeshView, RouteView } from "../state/records";
 import { newVisibility } from "../time/lifecycle";
 import { findMesh, mutableMesh, operationsOf, visibleNow, type OpContext } from "./context";
 import { requireGateway } from "./gateways";
@@ -11,7 +11,9 @@ import { parseGatewayRoute, readRouteStatus } from "./gatewayRouteBody";
 import type { Params } from "./params";
 import { rawVsRoute } from "./virtualServiceRoute";
 
-function existingRoute(ctx: OpContext, mesh: MeshRecord, gateway: string, name: string, countRead: boolean): RouteRecord {
+const routeKey = (r: RouteView): string => `${r.gateway}/${r.name}`;
+
+function existingRoute(ctx: OpContext, mesh: MeshView, gateway: string, name: string, countRead: boolean): RouteView {
   const route = mesh.routes[`${gateway}/${name}`];
   if (!route || (countRead && !visibleNow(ctx, mesh, route.visibility))) throw E.routeNotFound(gateway, name);
   return route;
@@ -41,21 +43,23 @@ function updateRoute(ctx: OpContext, p: Params): Record<string, unknown> {
   const gateway = p.reqStr("IstioGatewayName");
   const route = parseGatewayRoute(p);
   const record = existingRoute(ctx, mesh, gateway, route.RouteName as string, false);
-  ctx.store.changeMesh(mesh, () => {
-    record.route = route;
-    if (typeof route.Namespace === "string") record.namespace = route.Namespace;
+  ctx.store.changeMesh(mesh, (m) => {
+    const stored = m.routes[routeKey(record)];
+    stored.route = route;
+    if (typeof route.Namespace === "string") stored.namespace = route.Namespace;
   });
   return applyRouteStatus(ctx, mesh, record, p);
 }
 
 /** Priority, status and description, the part both update actions change. */
-function applyRouteStatus(ctx: OpContext, mesh: MeshRecord, record: RouteRecord, p: Params): Record<string, unknown> {
+function applyRouteStatus(ctx: OpContext, mesh: MeshView, record: RouteView, p: Params): Record<string, unknown> {
   const extra = readRouteStatus(p);
-  ctx.store.changeMesh(mesh, () => {
-    record.priority = extra.priority ?? record.priority;
-    record.status = extra.status ?? record.status;
-    record.description = extra.description ?? record.description;
-    record.updatedAt = ctx.store.clockNow();
+  ctx.store.changeMesh(mesh, (m) => {
+    const stored = m.routes[routeKey(record)];
+    stored.priority = extra.priority ?? record.priority;
+    stored.status = extra.status ?? record.status;
+    stored.description = extra.description ?? record.description;
+    stored.updatedAt = ctx.store.clockNow();
   });
   return {};
 }
@@ -75,11 +79,11 @@ function deleteRoute(ctx: OpContext, p: Params): Record<string, unknown> {
   return {};
 }
 
-const destinationsOf = (r: RouteRecord): Record<string, unknown>[] =>
+const destinationsOf = (r: RouteView): Record<string, unknown>[] =>
   (Array.isArray(r.route.RouteDestinations) ? r.route.RouteDestinations : []).map((d: unknown) =>
     ((d as Record<string, unknown>).Destination ?? {}) as Record<string, unknown>);
 
-function summary(r: RouteRecord): Record<string, unknown> {
+function summary(r: RouteView): Record<string, unknown> {
   const uri = ((r.route.MatchRequest as Record<string, unknown> | undefined)?.URI ?? {}) as Record<string, unknown>;
   return {
     RouteName: r.name, ASMGatewayName: r.gateway, RoutePath: uri.MatchingContent ?? "", Status: r.status, Priority: r.priority,

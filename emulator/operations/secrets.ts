@@ -4,7 +4,7 @@
 // not yet valid (judged against the emulator clock at read time).
 import * as E from "../errors/catalog";
 import { readCertificate, secretTime } from "../secrets/pem";
-import type { MeshRecord, SecretRecord } from "../state/records";
+import type { MeshView, SecretView } from "../state/records";
 import { newVisibility } from "../time/lifecycle";
 import { findMesh, mutableMesh, operationsOf, visibleNow, type OpContext } from "./context";
 import { requireGateway } from "./gateways";
@@ -14,7 +14,7 @@ const SECRET_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 
 interface ClusterResult { State: "success" | "fail"; ClusterId: string; Message: string }
 
-function fanOut(ctx: OpContext, mesh: MeshRecord, clusterIds: string[]): Record<string, ClusterResult> {
+function fanOut(ctx: OpContext, mesh: MeshView, clusterIds: readonly string[]): Record<string, ClusterResult> {
   const records: Record<string, ClusterResult> = {};
   for (const id of clusterIds) {
     const cluster = ctx.store.cluster(id);
@@ -33,7 +33,7 @@ function createSecret(ctx: OpContext, p: Params): Record<string, unknown> {
   const facts = readCertificate(p.reqStr("Cert"), p.reqStr("Key"));
   const key = `${gateway.name}/${name}`;
   if (mesh.secrets[key]) throw E.alreadyExists("Gateway secret", key);
-  const clusterIds = (gateway.spec.clusterIds as string[]) ?? [];
+  const clusterIds = (gateway.spec.clusterIds as readonly string[] | undefined) ?? [];
   const records = fanOut(ctx, mesh, clusterIds);
   const now = ctx.store.clockNow();
   ctx.store.changeMesh(mesh, (m) => {
@@ -58,7 +58,7 @@ function deleteSecret(ctx: OpContext, p: Params): Record<string, unknown> {
   return { SecretDeleteRecord: records };
 }
 
-export function secretDetail(s: SecretRecord, now: number): Record<string, unknown> {
+export function secretDetail(s: SecretView, now: number): Record<string, unknown> {
   const problem = s.problem
     || (now >= s.expiredTime ? `certificate expired at ${secretTime(s.expiredTime)}` : "")
     || (now < s.issueTime ? `certificate is not valid before ${secretTime(s.issueTime)}` : "");

@@ -4,7 +4,7 @@
 import * as E from "../errors/catalog";
 import { buildKubeconfig } from "../kube/kubeconfig";
 import { DELETE_RELEASES_CLUSTERS_AT_ONCE, deleteIsNoOp, deleteRefusal, MESH_REMOVED, MeshState } from "../modelled";
-import type { MeshRecord } from "../state/records";
+import type { MeshRecord, MeshView } from "../state/records";
 import { beginMeshPhase } from "../state/meshLifecycle";
 import { newVisibility, startPhase } from "../time/lifecycle";
 import { checkJoinable } from "./clusterRules";
@@ -54,7 +54,7 @@ function describeServiceMeshes(ctx: OpContext, p: Params): Record<string, unknow
   const wanted = p.tags();
   const items: Record<string, unknown>[] = [];
   for (const id of ctx.store.meshIds()) {
-    let mesh: MeshRecord;
+    let mesh: MeshView;
     try {
       mesh = readMesh(ctx, id);
     } catch {

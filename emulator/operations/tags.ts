@@ -1,7 +1,7 @@
 // Tags on meshes: TagResources, UntagResources, ListTagResources, and the Tag parameter of
 // CreateServiceMesh / DescribeServiceMeshes. Limits from research/asm-api.md §1.8.
 import * as E from "../errors/catalog";
-import type { MeshRecord } from "../state/records";
+import type { MeshRecord, MeshView } from "../state/records";
 import { findMesh, operationsOf, type OpContext } from "./context";
 import type { Params } from "./params";
 
@@ -21,10 +21,10 @@ export function applyTags(mesh: MeshRecord, tags: { Key: string; Value: string }
   mesh.tags = merged;
 }
 
-export const tagList = (mesh: MeshRecord): { Key: string; Value: string }[] =>
+export const tagList = (mesh: MeshView): { Key: string; Value: string }[] =>
   Object.entries(mesh.tags).map(([Key, Value]) => ({ Key, Value }));
 
-function targets(ctx: OpContext, p: Params): MeshRecord[] {
+function targets(ctx: OpContext, p: Params): MeshView[] {
   p.reqStr("RegionId");
   const type = p.reqStr("ResourceType");
   if (type.toLowerCase() !== "servicemesh") throw E.invalidParameter("ResourceType", `"${type}" is not supported; use "servicemesh".`);

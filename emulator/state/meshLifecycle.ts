@@ -3,11 +3,11 @@
 // and drops IstioGateways whose Kubernetes deletion is due.
 import { isMeshRemoved, MeshState, type TransitionKey } from "../modelled";
 import { advancePhase, isSettled, startPhase, type TransitionRules } from "../time/lifecycle";
-import type { MeshRecord } from "./records";
+import type { MeshRecord, MeshView } from "./records";
 import type { Store } from "./store";
 
 /** Returns the mesh after bringing it up to date, or undefined once it is gone. */
-export function settleMesh(store: Store, rules: TransitionRules, mesh: MeshRecord, countRead: boolean): MeshRecord | undefined {
+export function settleMesh(store: Store, rules: TransitionRules, mesh: MeshView, countRead: boolean): MeshView | undefined {
   const now = store.clockNow();
   if (!isSettled(mesh.phase)) {
     const completed = store.changeMesh(mesh, (m) => advancePhase(m.phase, rules, now, countRead));
@@ -31,7 +31,7 @@ function applyPending(mesh: MeshRecord, now: number): void {
   mesh.updatedAt = now;
 }
 
-export function settleGatewayDeletions(store: Store, rules: TransitionRules, mesh: MeshRecord, countRead: boolean): void {
+export function settleGatewayDeletions(store: Store, rules: TransitionRules, mesh: MeshView, countRead: boolean): void {
   const now = store.clockNow();
   if (!Object.values(mesh.gateways).some((gw) => gw.deletion)) return;
   store.changeMesh(mesh, (m) => {
@@ -44,7 +44,7 @@ export function settleGatewayDeletions(store: Store, rules: TransitionRules, mes
 }
 
 /** Starts a transition: the mesh shows `status` until the phase completes into `target`. */
-export function beginMeshPhase(store: Store, mesh: MeshRecord, status: string, key: TransitionKey, target: string = MeshState.running): void {
+export function beginMeshPhase(store: Store, mesh: MeshView, status: string, key: TransitionKey, target: string = MeshState.running): void {
   const now = store.clockNow();
   store.changeMesh(mesh, (m) => {
     m.phase = startPhase(status, target, key, now);
@@ -54,7 +54,7 @@ export function beginMeshPhase(store: Store, mesh: MeshRecord, status: string, k
 }
 
 /** The modelled `failed` state: the mesh stays failed until deleted. */
-export function failMeshRecord(store: Store, mesh: MeshRecord, message: string): void {
+export function failMeshRecord(store: Store, mesh: MeshView, message: string): void {
   beginMeshPhase(store, mesh, MeshState.failed, mesh.phase.key, MeshState.failed);
   store.changeMesh(mesh, (m) => {
     m.errorMessage = message;

@@ -93,3 +93,11 @@ export interface StoreData {
   meshes: Record<string, MeshRecord>;
   clusters: Record<string, ClusterRecord>;
 }
+
+/** A record as reads see it: every level read-only, so a change has to go through a Store mutator. */
+export type Frozen<T> = T extends readonly (infer U)[] ? readonly Frozen<U>[] : T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;
+export type MeshView = Frozen<MeshRecord>;
+export type ClusterView = Frozen<ClusterRecord>;
+export type GatewayView = Frozen<GatewayRecord>;
+export type SecretView = Frozen<SecretRecord>;
+export type RouteView = Frozen<RouteRecord>;

@@ -1,13 +1,13 @@
 // The emulator's state: meshes (with their gateways, secrets and routes nested inside, so deleting
 // a mesh deletes everything in it) and the seeded ACK clusters. Every change goes through a mutator
 // here, which is what tells flush() there is something to persist before the response is sent; the
-// data itself is private so a change cannot skip that.
+// data itself is private and reads return read-only views, so a change cannot skip that.
 import { createHash } from "node:crypto";
 import type { Clock } from "../time/clock";
 import type { ClusterSeed } from "../types";
 import { STATE_FORMAT_VERSION } from "./format";
 import type { StatePersistence } from "./persistence";
-import type { ClusterRecord, MeshRecord, StoreData } from "./records";
+import type { ClusterRecord, ClusterView, MeshRecord, MeshView, StoreData } from "./records";
 
 export function clusterRecordFromSeed(seed: ClusterSeed, now: number): ClusterRecord {
   return {
@@ -64,7 +64,7 @@ export class Store {
 
   // --- reads ---
 
-  mesh(id: string): MeshRecord | undefined {
+  mesh(id: string): MeshView | undefined {
     return own(this.data.meshes, id);
   }
 
@@ -72,20 +72,20 @@ export class Store {
     return Object.keys(this.data.meshes);
   }
 
-  meshes(): MeshRecord[] {
+  meshes(): MeshView[] {
     return Object.values(this.data.meshes);
   }
 
-  cluster(id: string): ClusterRecord | undefined {
+  cluster(id: string): ClusterView | undefined {
     return own(this.data.clusters, id);
   }
 
-  clusters(): ClusterRecord[] {
+  clusters(): ClusterView[] {
     return Object.values(this.data.clusters);
   }
 
   /** The mesh a cluster is attached to, or about to be attached to. */
-  meshOwningCluster(clusterId: string): MeshRecord | undefined {
+  meshOwningCluster(clusterId: string): MeshView | undefined {
     return this.meshes().find((m) => m.clusters.includes(clusterId) || m.pending.addClusters.includes(clusterId));
   }
 
@@ -114,15 +114,15 @@ export class Store {
   }
 
   /** Applies `change` to a stored mesh (and what is nested in it: gateways, secrets, routes, lifecycle counters). */
-  changeMesh<T>(mesh: MeshRecord, change: (m: MeshRecord) => T): T {
-    const stored = this.mesh(mesh.id);
+  changeMesh<T>(mesh: MeshView, change: (m: MeshRecord) => T): T {
+    const stored = own(this.data.meshes, mesh.id);
     if (stored !== mesh) throw new Error(`mesh "${mesh.id}" is no longer in the store.`);
     this.dirty = true;
     return change(stored);
   }
 
-  changeCluster(cluster: ClusterRecord, change: (c: ClusterRecord) => void): void {
-    const stored = this.cluster(cluster.clusterId);
+  changeCluster(cluster: ClusterView, change: (c: ClusterRecord) => void): void {
+    const stored = own(this.data.clusters, cluster.clusterId);
     if (stored !== cluster) throw new Error(`cluster "${cluster.clusterId}" is not in the store.`);
     change(stored);
     this.dirty = true;
