@@ -12,29 +12,57 @@ export const MeshState = {
   deleting: "deleting",     // DeleteServiceMesh accepted, mesh still visible
   failed: "failed",         // ServiceMeshInfo.ErrorMessage says why
 } as const;
-export type MeshStateName = (typeof MeshState)[keyof typeof MeshState];
+
+/**
+ * Where a deletion phase ends: not a state any read reports, the mark that the record is to be
+ * removed (reads then answer ServiceMesh.NotFound). State files of format 1 spelled it "__deleted".
+ */
+export const MESH_REMOVED = "removed";
+
+export const isMeshRemoved = (status: string): boolean => status === MESH_REMOVED;
 
 /** Only a running mesh accepts changes; anything else answers MESH_NOT_RUNNING (retryable). */
-export const MUTABLE_MESH_STATES: readonly string[] = [MeshState.running];
-/** DeleteServiceMesh without Force is accepted from these states. */
-export const DELETABLE_MESH_STATES: readonly string[] = [MeshState.running, MeshState.failed];
+export const acceptsChanges = (status: string): boolean => status === MeshState.running;
 
-/** Error codes we had to invent, with their HTTP status. Clients should treat the 409s as retryable. */
+/** A second DeleteServiceMesh while the first is in progress succeeds without starting anything. */
+export const deleteIsNoOp = (status: string): boolean => status === MeshState.deleting;
+
+/**
+ * Why DeleteServiceMesh is refused, or undefined when it is accepted. Without Force only a running or
+ * failed mesh with no cluster attached or joining can be deleted; Force skips both checks.
+ */
+export function deleteRefusal(status: string, attachedClusters: readonly string[], force: boolean): "notRunning" | "clustersNotEmpty" | undefined {
+  if (force) return undefined;
+  if (status !== MeshState.running && status !== MeshState.failed) return "notRunning";
+  return attachedClusters.length > 0 ? "clustersNotEmpty" : undefined;
+}
+
+/**
+ * An accepted delete releases the mesh's clusters at once rather than when the deletion completes,
+ * so a forced delete lets them join another mesh while this one is still `deleting`.
+ */
+export const DELETE_RELEASES_CLUSTERS_AT_ONCE = true;
+
+/** A cluster cannot leave a mesh while a gateway still runs on it (Conflict.ClusterInUse). */
+export const CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS = true;
+
+/** RemoveClusterFromServiceMesh with ReserveNamespace leaves istio-system behind, which blocks the next add (ForbiddenFlag 4). */
+export const RESERVED_NAMESPACE_BLOCKS_REJOIN = true;
+
+/** Error codes and HTTP statuses we had to choose, grouped by status. Clients should treat the 409s as retryable. */
+function withStatus<K extends string>(httpStatus: number, codes: Record<K, string>): Record<K, { code: string; httpStatus: number }> {
+  return Object.fromEntries(Object.entries<string>(codes).map(([k, code]) => [k, { code, httpStatus }])) as Record<K, { code: string; httpStatus: number }>;
+}
 export const MODELLED_ERRORS = {
-  meshNotRunning: { code: "Conflict.MeshNotRunning", httpStatus: 409 },
-  alreadyExists: { code: "Conflict.AlreadyExists", httpStatus: 409 },
-  clusterNotFound: { code: "Cluster.NotFound", httpStatus: 404 },
-  clusterOtherVpc: { code: "Forbidden.ClusterVpcMismatch", httpStatus: 403 },
-  clusterInMesh: { code: "Forbidden.ClusterInMesh", httpStatus: 403 },
-  clusterHasIstioSystem: { code: "Forbidden.IstioSystemExists", httpStatus: 403 },
-  clusterNotAttached: { code: "Cluster.NotInServiceMesh", httpStatus: 404 },
-  clusterInUse: { code: "Conflict.ClusterInUse", httpStatus: 409 },
-  gatewayNotFound: { code: "IstioGateway.NotFound", httpStatus: 404 },
-  secretNotFound: { code: "GatewaySecret.NotFound", httpStatus: 404 },
-  routeNotFound: { code: "GatewayRoute.NotFound", httpStatus: 404 },
-  noUpgrade: { code: "Conflict.NoUpgradeAvailable", httpStatus: 409 },
-  bodyTooLarge: { code: "RequestBodyTooLarge", httpStatus: 413 },
-} as const;
+  ...withStatus(409, { meshNotRunning: "Conflict.MeshNotRunning", alreadyExists: "Conflict.AlreadyExists", clusterInUse: "Conflict.ClusterInUse", noUpgrade: "Conflict.NoUpgradeAvailable" }),
+  ...withStatus(404, {
+    clusterNotFound: "Cluster.NotFound", clusterNotAttached: "Cluster.NotInServiceMesh",
+    gatewayNotFound: "IstioGateway.NotFound", secretNotFound: "GatewaySecret.NotFound", routeNotFound: "GatewayRoute.NotFound",
+  }),
+  ...withStatus(403, { clusterOtherVpc: "Forbidden.ClusterVpcMismatch", clusterInMesh: "Forbidden.ClusterInMesh", clusterHasIstioSystem: "Forbidden.IstioSystemExists" }),
+  ...withStatus(400, { clustersNotEmpty: "ErrorPermitted.ClustersNotEmpty" }),
+  ...withStatus(413, { bodyTooLarge: "RequestBodyTooLarge" }),
+};
 
 /**
  * Transition keys. A per-kind override set with setTransitions("ServiceMesh", …) applies to every
@@ -72,7 +100,7 @@ export const PROFILE_TRANSITIONS: Record<ProfileName, Record<TransitionKey, Tran
 /** Extra latency added to every RPC response, per profile (ms). */
 export const PROFILE_LATENCY_MS: Record<ProfileName, number> = { instant: 0, fast: 0, realistic: 40 };
 
-/** Namespace a gateway lands in when its Body names none (the console's default). */
+/** Namespace a gateway lands in when its Body names none (the console's default); routes too. */
 export const DEFAULT_GATEWAY_NAMESPACE = "istio-system";
 
 /**
@@ -83,9 +111,6 @@ export const DEFAULT_GATEWAY_NAMESPACE = "istio-system";
  * cope with both.
  */
 export const DOCUMENTED_GATEWAY_DEFAULTS: Readonly<Record<string, string | number>> = { externalTrafficPolicy: "Cluster", replicaCount: 1 };
-
-/** A cluster cannot leave a mesh while a gateway still runs on it. */
-export const CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS = true;
 
 /** Maximum accepted request body, bytes (the real gateway's limit is not documented). */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -9,6 +9,7 @@ import { RequestLog } from "./http/requestLog";
 import { kubeTokenFor } from "./kube/kubeconfig";
 import { MAX_BODY_BYTES } from "./modelled";
 import type { OpContext } from "./operations/context";
+import { JsonStateFile } from "./state/persistence";
 import { Store } from "./state/store";
 import { systemClock, type Clock } from "./time/clock";
 import { TransitionRules } from "./time/lifecycle";
@@ -65,7 +66,8 @@ export class Runtime {
     this.clock = opts.clock ?? systemClock;
     this.initialCredentials = opts.credentials && opts.credentials.length > 0 ? opts.credentials : [DEMO_CREDENTIALS];
     this.credentials = [...this.initialCredentials];
-    this.store = new Store({ seeds: opts.clusters ?? DEFAULT_CLUSTERS, seed: this.seed, clock: this.clock, stateFile: opts.stateFile });
+    this.store = new Store({ seeds: opts.clusters ?? DEFAULT_CLUSTERS, seed: this.seed, clock: this.clock,
+      persistence: opts.stateFile ? new JsonStateFile(opts.stateFile) : undefined });
     this.rules = new TransitionRules(opts.profile ?? "instant", { spread: opts.transitionSpread, seed: this.seed });
     this.auth = new Authenticator(this.credentials, this.clock);
     this.faults = new FaultInjector(this.seed);

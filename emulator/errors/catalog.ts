@@ -53,7 +53,7 @@ export const meshNotFound = (id: string) => err("ServiceMesh.NotFound", 404, `Th
 export const meshNotRunning = (id: string, state: string) =>
   modelled(MODELLED_ERRORS.meshNotRunning, `The service mesh "${id}" is "${state}"; it accepts changes only when "running". Retry later.`);
 export const clustersNotEmpty = (id: string, clusters: string[]) =>
-  err("ErrorPermitted.ClustersNotEmpty", 400, `The service mesh "${id}" still has clusters attached (${clusters.join(", ")}); remove them first or set Force=true.`);
+  modelled(MODELLED_ERRORS.clustersNotEmpty, `The service mesh "${id}" still has clusters attached (${clusters.join(", ")}); remove them first or set Force=true.`);
 export const alreadyExists = (what: string, name: string) =>
   modelled(MODELLED_ERRORS.alreadyExists, `${what} "${name}" already exists.`);
 export const clusterNotFound = (id: string) =>

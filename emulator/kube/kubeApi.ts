@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestLog } from "../http/requestLog";
 import type { Runtime } from "../runtime";
 import { settleMesh } from "../state/meshLifecycle";
-import type { GatewayRecord, MeshRecord } from "../state/records";
+import type { GatewayView, MeshView } from "../state/records";
 import { planFaults, sleep, type AnswerEffect } from "../faults/faultPlan";
 import { sendJson } from "../http/serialize";
 import { tokenMatches } from "./kubeconfig";
@@ -28,7 +28,7 @@ function failure(code: number, reason: string, message: string, details?: Record
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 
-export function gatewayObject(gw: GatewayRecord): Record<string, unknown> {
+export function gatewayObject(gw: GatewayView): Record<string, unknown> {
   return {
     apiVersion: `${GROUP}/${VERSION}`,
     kind: "IstioGateway",
@@ -119,7 +119,7 @@ function serveKube(rt: Runtime, req: IncomingMessage, meshId: string, match: Reg
   return failure(405, "MethodNotAllowed", `${method} is not supported on this resource by the ASM emulator`);
 }
 
-function list(rt: Runtime, mesh: MeshRecord, namespace: string | undefined, selector: string): KubeAnswer {
+function list(rt: Runtime, mesh: MeshView, namespace: string | undefined, selector: string): KubeAnswer {
   const items = Object.values(mesh.gateways)
     .filter((g) => (namespace === undefined || g.namespace === namespace) && matchesLabelSelector(g.labels, selector))
     .map(gatewayObject);
@@ -127,17 +127,19 @@ function list(rt: Runtime, mesh: MeshRecord, namespace: string | undefined, sele
   return { code: 200, body: { apiVersion: `${GROUP}/${VERSION}`, kind: "IstioGatewayList", metadata: { resourceVersion: String(mesh.resourceVersion) }, items } };
 }
 
-function single(rt: Runtime, mesh: MeshRecord, namespace: string, name: string, method: string): KubeAnswer {
+function single(rt: Runtime, mesh: MeshView, namespace: string, name: string, method: string): KubeAnswer {
   const gw = mesh.gateways[`${namespace}/${name}`];
   if (!gw) {
     rt.store.flush();
     return failure(404, "NotFound", `${PLURAL}.${GROUP} "${name}" not found`, { name, group: GROUP, kind: PLURAL });
   }
   if (method === "DELETE" && !gw.deletion) {
-    mesh.resourceVersion += 1;
-    gw.resourceVersion = mesh.resourceVersion;
-    gw.deletion = { since: rt.clock.now(), reads: 0 };
-    rt.store.markDirty();
+    rt.store.changeMesh(mesh, (m) => {
+      const stored = m.gateways[`${namespace}/${name}`];
+      m.resourceVersion += 1;
+      stored.resourceVersion = m.resourceVersion;
+      stored.deletion = { since: rt.clock.now(), reads: 0 };
+    });
   }
   rt.store.flush();
   return { code: 200, body: gatewayObject(gw) };

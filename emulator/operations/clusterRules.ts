@@ -1,12 +1,12 @@
 // Whether an ACK cluster may join a mesh, as DescribeServiceMeshClusters reports it with
 // ForbiddenFlag (research/asm-api.md §2.4) and AddClusterIntoServiceMesh enforces it.
 import * as E from "../errors/catalog";
-import type { ClusterRecord, MeshRecord } from "../state/records";
+import type { ClusterView, MeshView } from "../state/records";
 import type { Store } from "../state/store";
 
 export const ForbiddenFlag = { ok: 0, noPermission: 1, otherVpc: 2, cidrConflict: 3, istioSystem: 4 } as const;
 
-export function forbiddenFlag(cluster: ClusterRecord, mesh: Pick<MeshRecord, "vpcId">): number {
+export function forbiddenFlag(cluster: ClusterView, mesh: Pick<MeshView, "vpcId">): number {
   if (cluster.vpcId !== mesh.vpcId) return ForbiddenFlag.otherVpc;
   if (cluster.hasIstioSystem) return ForbiddenFlag.istioSystem;
   return ForbiddenFlag.ok;
@@ -14,9 +14,9 @@ export function forbiddenFlag(cluster: ClusterRecord, mesh: Pick<MeshRecord, "vp
 
 /** Throws the error the real API would give for a cluster that cannot join; returns the cluster otherwise. */
 export function checkJoinable(
-  store: Store, mesh: Pick<MeshRecord, "id" | "vpcId">, clusterId: string, ignoreNamespaceCheck: boolean,
-): ClusterRecord {
-  const cluster = Object.hasOwn(store.data.clusters, clusterId) ? store.data.clusters[clusterId] : undefined;
+  store: Store, mesh: Pick<MeshView, "id" | "vpcId">, clusterId: string, ignoreNamespaceCheck: boolean,
+): ClusterView {
+  const cluster = store.cluster(clusterId);
   if (!cluster) throw E.clusterNotFound(clusterId);
   const owner = store.meshOwningCluster(clusterId);
   if (owner) throw E.clusterInMesh(clusterId, owner.id);

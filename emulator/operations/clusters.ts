@@ -3,11 +3,11 @@
 // ForbiddenFlag). Adding or removing puts the mesh in `updating`; the cluster list changes when
 // the mesh settles back to `running`.
 import * as E from "../errors/catalog";
-import { CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS, MeshState } from "../modelled";
+import { CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS, MeshState, RESERVED_NAMESPACE_BLOCKS_REJOIN } from "../modelled";
 import { beginMeshPhase } from "../state/meshLifecycle";
-import type { ClusterRecord } from "../state/records";
+import type { ClusterView } from "../state/records";
 import { checkJoinable, forbiddenFlag } from "./clusterRules";
-import { findMesh, isoTime, mutableMesh, type OpContext, type OperationSpec } from "./context";
+import { findMesh, isoTime, mutableMesh, operationsOf, type OpContext } from "./context";
 import type { Params } from "./params";
 
 const SUCCESS = { Code: "200", Message: "success" };
@@ -19,7 +19,7 @@ function addCluster(ctx: OpContext, p: Params): Record<string, unknown> {
   p.bool("DiscoveryOnly");
   checkJoinable(ctx.store, mesh, clusterId, ignoreNamespaceCheck);
   beginMeshPhase(ctx.store, mesh, MeshState.updating, "ServiceMesh:update");
-  mesh.pending.addClusters.push(clusterId);
+  ctx.store.changeMesh(mesh, (m) => m.pending.addClusters.push(clusterId));
   return { ...SUCCESS };
 }
 
@@ -32,15 +32,14 @@ function removeCluster(ctx: OpContext, p: Params): Record<string, unknown> {
     .filter((g) => !g.deletion && Array.isArray(g.spec.clusterIds) && g.spec.clusterIds.includes(clusterId))
     .map((g) => `${g.namespace}/${g.name}`);
   if (CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS && users.length > 0) throw E.clusterInUse(clusterId, users);
-  // A reserved istio-system namespace stays behind and blocks the next add (ForbiddenFlag 4).
-  const cluster = ctx.store.data.clusters[clusterId];
-  if (cluster && reserveNamespace) cluster.hasIstioSystem = true;
+  const cluster = ctx.store.cluster(clusterId);
+  if (cluster && reserveNamespace && RESERVED_NAMESPACE_BLOCKS_REJOIN) ctx.store.changeCluster(cluster, (c) => (c.hasIstioSystem = true));
   beginMeshPhase(ctx.store, mesh, MeshState.updating, "ServiceMesh:update");
-  mesh.pending.removeClusters.push(clusterId);
+  ctx.store.changeMesh(mesh, (m) => m.pending.removeClusters.push(clusterId));
   return { ...SUCCESS };
 }
 
-export function clusterView(c: ClusterRecord): Record<string, unknown> {
+export function clusterView(c: ClusterView): Record<string, unknown> {
   return {
     ClusterId: c.clusterId, Name: c.name, ClusterType: c.clusterType, ClusterDomain: c.clusterDomain,
     RegionId: c.regionId, VpcId: c.vpcId, SgId: `sg-${c.clusterId.slice(1, 13)}`, Version: c.version,
@@ -51,7 +50,7 @@ export function clusterView(c: ClusterRecord): Record<string, unknown> {
 
 function describeClustersInServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
-  const clusters = mesh.clusters.map((id) => ctx.store.data.clusters[id]).filter((c): c is ClusterRecord => !!c);
+  const clusters = mesh.clusters.map((id) => ctx.store.cluster(id)).filter((c): c is ClusterView => !!c);
   return { Clusters: clusters.map(clusterView) };
 }
 
@@ -60,7 +59,7 @@ function describeServiceMeshClusters(ctx: OpContext, p: Params): Record<string, 
   const mesh = id ? findMesh(ctx, id) : undefined;
   const limit = p.int("Limit", 1, 1000) ?? 1000;
   const offset = p.int("Offset", 0) ?? 0;
-  const candidates = Object.values(ctx.store.data.clusters).filter((c) => !ctx.store.meshOwningCluster(c.clusterId));
+  const candidates = ctx.store.clusters().filter((c) => !ctx.store.meshOwningCluster(c.clusterId));
   const rows = candidates.map((c) => {
     const flag = mesh ? forbiddenFlag(c, mesh) : 0;
     const info = flag === 2 && mesh ? [{ cluster: c.clusterId, object: mesh.vpcId, cidr: "" }] : [];
@@ -69,11 +68,9 @@ function describeServiceMeshClusters(ctx: OpContext, p: Params): Record<string, 
   return { Clusters: rows.slice(offset, offset + limit), NumberOfClusters: rows.length };
 }
 
-const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "ClusterAttachment", handler });
-
-export const clusterOperations = {
-  AddClusterIntoServiceMesh: op(addCluster),
-  RemoveClusterFromServiceMesh: op(removeCluster),
-  DescribeClustersInServiceMesh: op(describeClustersInServiceMesh),
-  DescribeServiceMeshClusters: op(describeServiceMeshClusters),
-} satisfies Record<string, OperationSpec>;
+export const clusterOperations = operationsOf("ClusterAttachment", {
+  AddClusterIntoServiceMesh: addCluster,
+  RemoveClusterFromServiceMesh: removeCluster,
+  DescribeClustersInServiceMesh: describeClustersInServiceMesh,
+  DescribeServiceMeshClusters: describeServiceMeshClusters,
+});

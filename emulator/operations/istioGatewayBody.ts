@@ -56,7 +56,7 @@ function checkPorts(ports: unknown): void {
   });
 }
 
-function checkSpec(spec: unknown, attached: string[]): Record<string, unknown> {
+function checkSpec(spec: unknown, attached: readonly string[]): Record<string, unknown> {
   if (!isObject(spec)) throw E.invalidParameter("Body.spec", "an object is required.");
   const ids = spec.clusterIds;
   if (!Array.isArray(ids) || ids.length === 0) throw bad("spec.clusterIds", "a non-empty list of data-plane cluster ids is required.");
@@ -77,7 +77,7 @@ function checkSpec(spec: unknown, attached: string[]): Record<string, unknown> {
 }
 
 /** `nameParam` is IstioGatewayName; `attached` the mesh's data-plane clusters. */
-export function parseIstioGatewayBody(text: string, nameParam: string | undefined, attached: string[]): IstioGatewayBody {
+export function parseIstioGatewayBody(text: string, nameParam: string | undefined, attached: readonly string[]): IstioGatewayBody {
   const doc = parseText(text);
   if (doc.apiVersion !== ISTIO_GATEWAY_API_VERSION) throw bad("apiVersion", `expected "${ISTIO_GATEWAY_API_VERSION}", got ${JSON.stringify(doc.apiVersion)}.`);
   if (doc.kind !== "IstioGateway") throw bad("kind", `expected "IstioGateway", got ${JSON.stringify(doc.kind)}.`);

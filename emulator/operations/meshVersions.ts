@@ -4,7 +4,7 @@
 import * as E from "../errors/catalog";
 import { MeshState } from "../modelled";
 import { beginMeshPhase } from "../state/meshLifecycle";
-import { findMesh, mutableMesh, readMesh, type OpContext, type OperationSpec } from "./context";
+import { findMesh, mutableMesh, operationsOf, readMesh, type OpContext } from "./context";
 import type { Params } from "./params";
 import { EDITIONS, ISTIO_VERSIONS, nextVersion } from "./versions";
 
@@ -27,7 +27,7 @@ function upgradeMeshVersion(ctx: OpContext, p: Params): Record<string, unknown> 
   if (!target) throw E.noUpgradeAvailable(mesh.id, mesh.version);
   if (p.bool("PreCheck")) return {};
   beginMeshPhase(ctx.store, mesh, MeshState.upgrading, "ServiceMesh:upgrade");
-  mesh.pending.version = target;
+  ctx.store.changeMesh(mesh, (m) => (m.pending.version = target));
   return {};
 }
 
@@ -41,8 +41,10 @@ function upgradeMeshEditionPartially(ctx: OpContext, p: Params): Record<string, 
   }
   if (p.bool("PreCheck")) return {};
   beginMeshPhase(ctx.store, mesh, MeshState.upgrading, "ServiceMesh:upgrade");
-  if (toPro) mesh.pending.edition = "Pro";
-  if (expected) mesh.pending.version = expected;
+  ctx.store.changeMesh(mesh, (m) => {
+    if (toPro) m.pending.edition = "Pro";
+    if (expected) m.pending.version = expected;
+  });
   return {};
 }
 
@@ -68,12 +70,12 @@ function describeUpgradeStatus(ctx: OpContext, p: Params): Record<string, unknow
   };
 }
 
-const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "ServiceMesh", handler });
-
 export const meshVersionOperations = {
-  DescribeVersions: { kind: "Account", handler: () => ({ VersionInfo: EDITIONS.map((Edition) => ({ Edition, Versions: [...ISTIO_VERSIONS] })) }) },
-  DescribeUpgradeVersion: op(describeUpgradeVersion),
-  UpgradeMeshVersion: op(upgradeMeshVersion),
-  UpgradeMeshEditionPartially: op(upgradeMeshEditionPartially),
-  DescribeServiceMeshUpgradeStatus: op(describeUpgradeStatus),
-} satisfies Record<string, OperationSpec>;
+  ...operationsOf("Account", { DescribeVersions: () => ({ VersionInfo: EDITIONS.map((Edition) => ({ Edition, Versions: [...ISTIO_VERSIONS] })) }) }),
+  ...operationsOf("ServiceMesh", {
+    DescribeUpgradeVersion: describeUpgradeVersion,
+    UpgradeMeshVersion: upgradeMeshVersion,
+    UpgradeMeshEditionPartially: upgradeMeshEditionPartially,
+    DescribeServiceMeshUpgradeStatus: describeUpgradeStatus,
+  }),
+};

@@ -1,19 +1,19 @@
 // Renders a mesh record in the wire shape of DescribeServiceMeshDetail / DescribeServiceMeshes
 // (research/asm-api.md §1.2). Create parameter names map to different read names; the mapping is
 // here and nowhere else.
-import type { MeshRecord, OptionValue } from "../state/records";
+import type { MeshView, OptionValue } from "../state/records";
 import { isoTime } from "./context";
 
-const opt = (m: MeshRecord, name: string, fallback: OptionValue): OptionValue => m.options[name] ?? fallback;
+const opt = (m: MeshView, name: string, fallback: OptionValue): OptionValue => m.options[name] ?? fallback;
 
-export function meshInfo(m: MeshRecord): Record<string, unknown> {
+export function meshInfo(m: MeshView): Record<string, unknown> {
   return {
     ServiceMeshId: m.id, Name: m.name, RegionId: m.regionId, State: m.phase.status, ErrorMessage: m.errorMessage,
     Version: m.version, Profile: m.edition, CreationTime: isoTime(m.createdAt), UpdateTime: isoTime(m.updatedAt),
   };
 }
 
-function meshConfig(m: MeshRecord): Record<string, unknown> {
+function meshConfig(m: MeshView): Record<string, unknown> {
   return {
     Tracing: opt(m, "Tracing", false), Telemetry: opt(m, "Telemetry", false),
     CustomizedZipkin: opt(m, "CustomizedZipkin", false), EnableLocalityLB: opt(m, "LocalityLoadBalancing", false),
@@ -52,7 +52,7 @@ function meshConfig(m: MeshRecord): Record<string, unknown> {
   };
 }
 
-function sidecarInjector(m: MeshRecord): Record<string, unknown> {
+function sidecarInjector(m: MeshView): Record<string, unknown> {
   return {
     EnableNamespacesByDefault: opt(m, "EnableNamespacesByDefault", false),
     AutoInjectionPolicyEnabled: opt(m, "AutoInjectionPolicyEnabled", false),
@@ -62,7 +62,7 @@ function sidecarInjector(m: MeshRecord): Record<string, unknown> {
   };
 }
 
-function proxyConfig(m: MeshRecord): Record<string, unknown> {
+function proxyConfig(m: MeshView): Record<string, unknown> {
   return {
     RequestCPU: opt(m, "ProxyRequestCPU", "100m"), RequestMemory: opt(m, "ProxyRequestMemory", "128Mi"),
     LimitCPU: opt(m, "ProxyLimitCPU", "2000m"), LimitMemory: opt(m, "ProxyLimitMemory", "1024Mi"),
@@ -73,14 +73,14 @@ function proxyConfig(m: MeshRecord): Record<string, unknown> {
   };
 }
 
-function failover(m: MeshRecord): unknown {
+function failover(m: MeshView): unknown {
   const conf = m.options.LocalityLBConf;
   if (typeof conf !== "string") return [];
   const parsed = JSON.parse(conf) as { failover?: unknown };
   return parsed.failover ?? [];
 }
 
-export function meshSpec(m: MeshRecord): Record<string, unknown> {
+export function meshSpec(m: MeshView): Record<string, unknown> {
   return {
     Network: { VpcId: m.vpcId, SecurityGroupId: `sg-emu-${m.id.slice(1, 9)}`, VSwitches: [...m.vSwitches] },
     LoadBalancer: {
@@ -92,7 +92,7 @@ export function meshSpec(m: MeshRecord): Record<string, unknown> {
 }
 
 /** Addresses are placeholders (nothing listens there); a public one exists only with ApiServerPublicEip. */
-export function meshEndpoints(m: MeshRecord): Record<string, unknown> {
+export function meshEndpoints(m: MeshView): Record<string, unknown> {
   const octet = parseInt(m.id.slice(1, 3), 16) % 250 + 2;
   return {
     IntranetApiServerEndpoint: `https://192.168.0.${octet}:6443`,
@@ -101,7 +101,7 @@ export function meshEndpoints(m: MeshRecord): Record<string, unknown> {
   };
 }
 
-export function meshDetail(m: MeshRecord): Record<string, unknown> {
+export function meshDetail(m: MeshView): Record<string, unknown> {
   return {
     ServiceMeshInfo: meshInfo(m), Clusters: [...m.clusters], ClusterSpec: m.clusterSpec, OwnerType: "", OwnerId: "",
     Endpoints: meshEndpoints(m), Spec: meshSpec(m),

@@ -2,19 +2,20 @@
 // received (PascalCase GatewayRoute object) per mesh and gateway; Status is client-set (0 valid,
 // 1 invalid, 2 error), not a lifecycle. A duplicate name on a gateway is a conflict (modelled).
 import * as E from "../errors/catalog";
-import type { MeshRecord, RouteRecord } from "../state/records";
-import { isVisible, newVisibility } from "../time/lifecycle";
-import { findMesh, mutableMesh, type OpContext, type OperationSpec } from "./context";
+import { DEFAULT_GATEWAY_NAMESPACE } from "../modelled";
+import type { MeshView, RouteView } from "../state/records";
+import { newVisibility } from "../time/lifecycle";
+import { findMesh, mutableMesh, operationsOf, visibleNow, type OpContext } from "./context";
 import { requireGateway } from "./gateways";
 import { parseGatewayRoute, readRouteStatus } from "./gatewayRouteBody";
 import type { Params } from "./params";
 import { rawVsRoute } from "./virtualServiceRoute";
 
-const DEFAULT_ROUTE_NAMESPACE = "istio-system";
+const routeKey = (r: RouteView): string => `${r.gateway}/${r.name}`;
 
-function existingRoute(ctx: OpContext, mesh: MeshRecord, gateway: string, name: string, countRead: boolean): RouteRecord {
+function existingRoute(ctx: OpContext, mesh: MeshView, gateway: string, name: string, countRead: boolean): RouteView {
   const route = mesh.routes[`${gateway}/${name}`];
-  if (!route || (countRead && !isVisible(route.visibility, ctx.rules, ctx.store.clockNow()))) throw E.routeNotFound(gateway, name);
+  if (!route || (countRead && !visibleNow(ctx, mesh, route.visibility))) throw E.routeNotFound(gateway, name);
   return route;
 }
 
@@ -27,12 +28,13 @@ function createRoute(ctx: OpContext, p: Params): Record<string, unknown> {
   const key = `${gateway.name}/${name}`;
   if (mesh.routes[key]) throw E.alreadyExists("Gateway route", key);
   const now = ctx.store.clockNow();
-  mesh.routes[key] = {
-    gateway: gateway.name, name, namespace: typeof route.Namespace === "string" ? route.Namespace : DEFAULT_ROUTE_NAMESPACE,
-    route, priority: extra.priority ?? 0, status: extra.status ?? 0, description: extra.description ?? "",
-    createdAt: now, updatedAt: now, visibility: newVisibility(now),
-  };
-  ctx.store.markDirty();
+  ctx.store.changeMesh(mesh, (m) => {
+    m.routes[key] = {
+      gateway: gateway.name, name, namespace: typeof route.Namespace === "string" ? route.Namespace : DEFAULT_GATEWAY_NAMESPACE,
+      route, priority: extra.priority ?? 0, status: extra.status ?? 0, description: extra.description ?? "",
+      createdAt: now, updatedAt: now, visibility: newVisibility(now),
+    };
+  });
   return {};
 }
 
@@ -41,26 +43,31 @@ function updateRoute(ctx: OpContext, p: Params): Record<string, unknown> {
   const gateway = p.reqStr("IstioGatewayName");
   const route = parseGatewayRoute(p);
   const record = existingRoute(ctx, mesh, gateway, route.RouteName as string, false);
-  record.route = route;
-  if (typeof route.Namespace === "string") record.namespace = route.Namespace;
-  return applyRouteStatus(ctx, record, p);
+  ctx.store.changeMesh(mesh, (m) => {
+    const stored = m.routes[routeKey(record)];
+    stored.route = route;
+    if (typeof route.Namespace === "string") stored.namespace = route.Namespace;
+  });
+  return applyRouteStatus(ctx, mesh, record, p);
 }
 
 /** Priority, status and description, the part both update actions change. */
-function applyRouteStatus(ctx: OpContext, record: ReturnType<typeof existingRoute>, p: Params): Record<string, unknown> {
+function applyRouteStatus(ctx: OpContext, mesh: MeshView, record: RouteView, p: Params): Record<string, unknown> {
   const extra = readRouteStatus(p);
-  record.priority = extra.priority ?? record.priority;
-  record.status = extra.status ?? record.status;
-  record.description = extra.description ?? record.description;
-  record.updatedAt = ctx.store.clockNow();
-  ctx.store.markDirty();
+  ctx.store.changeMesh(mesh, (m) => {
+    const stored = m.routes[routeKey(record)];
+    stored.priority = extra.priority ?? record.priority;
+    stored.status = extra.status ?? record.status;
+    stored.description = extra.description ?? record.description;
+    stored.updatedAt = ctx.store.clockNow();
+  });
   return {};
 }
 
 function updateAdditionalStatus(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
   const record = existingRoute(ctx, mesh, p.reqStr("IstioGatewayName"), p.reqStr("RouteName"), false);
-  return applyRouteStatus(ctx, record, p);
+  return applyRouteStatus(ctx, mesh, record, p);
 }
 
 function deleteRoute(ctx: OpContext, p: Params): Record<string, unknown> {
@@ -68,16 +75,15 @@ function deleteRoute(ctx: OpContext, p: Params): Record<string, unknown> {
   const gateway = p.reqStr("IstioGatewayName");
   const name = p.reqStr("RouteName");
   existingRoute(ctx, mesh, gateway, name, false);
-  delete mesh.routes[`${gateway}/${name}`];
-  ctx.store.markDirty();
+  ctx.store.changeMesh(mesh, (m) => delete m.routes[`${gateway}/${name}`]);
   return {};
 }
 
-const destinationsOf = (r: RouteRecord): Record<string, unknown>[] =>
+const destinationsOf = (r: RouteView): Record<string, unknown>[] =>
   (Array.isArray(r.route.RouteDestinations) ? r.route.RouteDestinations : []).map((d: unknown) =>
     ((d as Record<string, unknown>).Destination ?? {}) as Record<string, unknown>);
 
-function summary(r: RouteRecord): Record<string, unknown> {
+function summary(r: RouteView): Record<string, unknown> {
   const uri = ((r.route.MatchRequest as Record<string, unknown> | undefined)?.URI ?? {}) as Record<string, unknown>;
   return {
     RouteName: r.name, ASMGatewayName: r.gateway, RoutePath: uri.MatchingContent ?? "", Status: r.status, Priority: r.priority,
@@ -91,7 +97,7 @@ function describeRoutes(ctx: OpContext, p: Params): Record<string, unknown> {
   const gateway = p.str("IstioGatewayName");
   const now = ctx.store.clockNow();
   const routes = Object.values(mesh.routes)
-    .filter((r) => (gateway === undefined || r.gateway === gateway) && isVisible(r.visibility, ctx.rules, now))
+    .filter((r) => (gateway === undefined || r.gateway === gateway) && visibleNow(ctx, mesh, r.visibility))
     .sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name));
   return { ManagementRoutes: routes.map(summary) };
 }
@@ -110,13 +116,11 @@ function describeRouteDetail(ctx: OpContext, p: Params): Record<string, unknown>
   };
 }
 
-const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "GatewayRoute", handler });
-
-export const routeOperations = {
-  CreateIstioGatewayRoutes: op(createRoute),
-  UpdateIstioGatewayRoutes: op(updateRoute),
-  UpdateIstioRouteAdditionalStatus: op(updateAdditionalStatus),
-  DeleteGatewayRoute: op(deleteRoute),
-  DescribeIstioGatewayRoutes: op(describeRoutes),
-  DescribeIstioGatewayRouteDetail: op(describeRouteDetail),
-} satisfies Record<string, OperationSpec>;
+export const routeOperations = operationsOf("GatewayRoute", {
+  CreateIstioGatewayRoutes: createRoute,
+  UpdateIstioGatewayRoutes: updateRoute,
+  UpdateIstioRouteAdditionalStatus: updateAdditionalStatus,
+  DeleteGatewayRoute: deleteRoute,
+  DescribeIstioGatewayRoutes: describeRoutes,
+  DescribeIstioGatewayRouteDetail: describeRouteDetail,
+});

@@ -4,9 +4,9 @@
 // not yet valid (judged against the emulator clock at read time).
 import * as E from "../errors/catalog";
 import { readCertificate, secretTime } from "../secrets/pem";
-import type { MeshRecord, SecretRecord } from "../state/records";
-import { isVisible, newVisibility } from "../time/lifecycle";
-import { findMesh, mutableMesh, type OpContext, type OperationSpec } from "./context";
+import type { MeshView, SecretView } from "../state/records";
+import { newVisibility } from "../time/lifecycle";
+import { findMesh, mutableMesh, operationsOf, visibleNow, type OpContext } from "./context";
 import { requireGateway } from "./gateways";
 import type { Params } from "./params";
 
@@ -14,10 +14,10 @@ const SECRET_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 
 interface ClusterResult { State: "success" | "fail"; ClusterId: string; Message: string }
 
-function fanOut(ctx: OpContext, mesh: MeshRecord, clusterIds: string[]): Record<string, ClusterResult> {
+function fanOut(ctx: OpContext, mesh: MeshView, clusterIds: readonly string[]): Record<string, ClusterResult> {
   const records: Record<string, ClusterResult> = {};
   for (const id of clusterIds) {
-    const cluster = ctx.store.data.clusters[id];
+    const cluster = ctx.store.cluster(id);
     const problem = !mesh.clusters.includes(id) ? `cluster ${id} is not in the mesh`
       : cluster?.state !== "running" ? "timeout" : "";
     records[id] = { State: problem ? "fail" : "success", ClusterId: id, Message: problem };
@@ -33,15 +33,16 @@ function createSecret(ctx: OpContext, p: Params): Record<string, unknown> {
   const facts = readCertificate(p.reqStr("Cert"), p.reqStr("Key"));
   const key = `${gateway.name}/${name}`;
   if (mesh.secrets[key]) throw E.alreadyExists("Gateway secret", key);
-  const clusterIds = (gateway.spec.clusterIds as string[]) ?? [];
+  const clusterIds = (gateway.spec.clusterIds as readonly string[] | undefined) ?? [];
   const records = fanOut(ctx, mesh, clusterIds);
   const now = ctx.store.clockNow();
-  mesh.secrets[key] = {
-    gateway: gateway.name, name, sni: facts.sni, issueTime: facts.issueTime, expiredTime: facts.expiredTime,
-    problem: facts.keyProblem, clusters: clusterIds.filter((id) => records[id].State === "success"),
-    createdAt: now, visibility: newVisibility(now),
-  };
-  ctx.store.markDirty();
+  ctx.store.changeMesh(mesh, (m) => {
+    m.secrets[key] = {
+      gateway: gateway.name, name, sni: facts.sni, issueTime: facts.issueTime, expiredTime: facts.expiredTime,
+      problem: facts.keyProblem, clusters: clusterIds.filter((id) => records[id].State === "success"),
+      createdAt: now, visibility: newVisibility(now),
+    };
+  });
   return { SecretCreateRecord: records };
 }
 
@@ -51,14 +52,13 @@ function deleteSecret(ctx: OpContext, p: Params): Record<string, unknown> {
   const name = p.reqStr("SecretName");
   const secret = mesh.secrets[`${gateway}/${name}`];
   if (!secret) throw E.secretNotFound(gateway, name);
-  delete mesh.secrets[`${gateway}/${name}`];
-  ctx.store.markDirty();
+  ctx.store.changeMesh(mesh, (m) => delete m.secrets[`${gateway}/${name}`]);
   const records: Record<string, ClusterResult> = {};
   for (const id of secret.clusters) records[id] = { State: "success", ClusterId: id, Message: "" };
   return { SecretDeleteRecord: records };
 }
 
-export function secretDetail(s: SecretRecord, now: number): Record<string, unknown> {
+export function secretDetail(s: SecretView, now: number): Record<string, unknown> {
   const problem = s.problem
     || (now >= s.expiredTime ? `certificate expired at ${secretTime(s.expiredTime)}` : "")
     || (now < s.issueTime ? `certificate is not valid before ${secretTime(s.issueTime)}` : "");
@@ -73,15 +73,12 @@ function describeSecrets(ctx: OpContext, p: Params): Record<string, unknown> {
   const gateway = p.str("IstioGatewayName");
   const now = ctx.store.clockNow();
   const secrets = Object.values(mesh.secrets).filter((s) => gateway === undefined || s.gateway === gateway);
-  if (secrets.some((s) => !s.visibility.visible)) ctx.store.markDirty();   // visibility counters move
-  const details = secrets.filter((s) => isVisible(s.visibility, ctx.rules, now)).map((s) => secretDetail(s, now));
+  const details = secrets.filter((s) => visibleNow(ctx, mesh, s.visibility)).map((s) => secretDetail(s, now));
   return { GatewaySecretDetails: details };
 }
 
-const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "GatewaySecret", handler });
-
-export const secretOperations = {
-  CreateGatewaySecret: op(createSecret),
-  DeleteGatewaySecret: op(deleteSecret),
-  DescribeGatewaySecretDetails: op(describeSecrets),
-} satisfies Record<string, OperationSpec>;
+export const secretOperations = operationsOf("GatewaySecret", {
+  CreateGatewaySecret: createSecret,
+  DeleteGatewaySecret: deleteSecret,
+  DescribeGatewaySecretDetails: describeSecrets,
+});

@@ -3,12 +3,12 @@
 // → `running`; delete → `deleting` → gone (ServiceMesh.NotFound). Timing comes from the profile (../modelled.ts).
 import * as E from "../errors/catalog";
 import { buildKubeconfig } from "../kube/kubeconfig";
-import { DELETABLE_MESH_STATES, MeshState } from "../modelled";
-import type { MeshRecord } from "../state/records";
+import { DELETE_RELEASES_CLUSTERS_AT_ONCE, deleteIsNoOp, deleteRefusal, MESH_REMOVED, MeshState } from "../modelled";
+import type { MeshRecord, MeshView } from "../state/records";
 import { beginMeshPhase } from "../state/meshLifecycle";
 import { newVisibility, startPhase } from "../time/lifecycle";
 import { checkJoinable } from "./clusterRules";
-import { findMesh, mutableMesh, readMesh, type OpContext, type OperationSpec } from "./context";
+import { findMesh, mutableMesh, operationsOf, readMesh, type OpContext } from "./context";
 import { CREATE_ONLY_OPTIONS, FEATURE_OPTIONS, readOptions, UPDATE_ONLY_OPTIONS } from "./meshOptions";
 import { meshDetail, meshEndpoints, meshInfo, meshSpec } from "./meshView";
 import type { Params } from "./params";
@@ -45,17 +45,16 @@ function createServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
     gateways: {}, secrets: {}, routes: {},
   };
   applyTags(mesh, tags);
-  ctx.store.data.meshes[id] = mesh;
+  ctx.store.addMesh(mesh);
   ctx.meshId = id;
-  ctx.store.markDirty();
   return { ServiceMeshId: id };
 }
 
 function describeServiceMeshes(ctx: OpContext, p: Params): Record<string, unknown> {
   const wanted = p.tags();
   const items: Record<string, unknown>[] = [];
-  for (const id of Object.keys(ctx.store.data.meshes)) {
-    let mesh: MeshRecord;
+  for (const id of ctx.store.meshIds()) {
+    let mesh: MeshView;
     try {
       mesh = readMesh(ctx, id);
     } catch {
@@ -73,9 +72,11 @@ function describeServiceMeshes(ctx: OpContext, p: Params): Record<string, unknow
 
 function modifyServiceMeshName(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
-  mesh.name = p.reqStr("Name");
-  mesh.updatedAt = ctx.store.clockNow();
-  ctx.store.markDirty();
+  const name = p.reqStr("Name");
+  ctx.store.changeMesh(mesh, (m) => {
+    m.name = name;
+    m.updatedAt = ctx.store.clockNow();
+  });
   return {};
 }
 
@@ -83,8 +84,10 @@ function updateMeshFeature(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
   const changes = readOptions(p, [FEATURE_OPTIONS, UPDATE_ONLY_OPTIONS]);
   const clusterSpec = p.oneOf("ClusterSpec", ["standard", "enterprise", "ultimate"] as const);
-  Object.assign(mesh.options, changes);
-  if (clusterSpec) mesh.clusterSpec = clusterSpec;
+  ctx.store.changeMesh(mesh, (m) => {
+    Object.assign(m.options, changes);
+    if (clusterSpec) m.clusterSpec = clusterSpec;
+  });
   beginMeshPhase(ctx.store, mesh, MeshState.updating, "ServiceMesh:update");
   return {};
 }
@@ -96,9 +99,11 @@ function updateControlPlaneLogConfig(ctx: OpContext, p: Params): Record<string, 
   if (enabled === undefined) throw E.missingParameter("Enabled");
   const project = p.str("Project");
   const ttl = p.int("LogTTLInDay", 1);
-  mesh.options.ControlPlaneLogEnabled = enabled;
-  if (project !== undefined) mesh.options.ControlPlaneLogProject = project;
-  if (ttl !== undefined) mesh.options.ControlPlaneLogTTLInDay = ttl;
+  ctx.store.changeMesh(mesh, (m) => {
+    m.options.ControlPlaneLogEnabled = enabled;
+    if (project !== undefined) m.options.ControlPlaneLogProject = project;
+    if (ttl !== undefined) m.options.ControlPlaneLogTTLInDay = ttl;
+  });
   beginMeshPhase(ctx.store, mesh, MeshState.updating, "ServiceMesh:update");
   return {};
 }
@@ -110,16 +115,18 @@ function deleteServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
   if (retain !== undefined && (!Array.isArray(retain) || !retain.every((r) => typeof r === "string"))) {
     throw E.invalidParameter("RetainResources", 'expected a JSON array of resource ids, e.g. ["lb-xxx"].');
   }
-  if (mesh.phase.status === MeshState.deleting) return {};
-  if (!force) {
-    if (!DELETABLE_MESH_STATES.includes(mesh.phase.status)) throw E.meshNotRunning(mesh.id, mesh.phase.status);
-    const attached = [...mesh.clusters, ...mesh.pending.addClusters];
-    if (attached.length > 0) throw E.clustersNotEmpty(mesh.id, attached);
+  if (deleteIsNoOp(mesh.phase.status)) return {};
+  const attached = [...mesh.clusters, ...mesh.pending.addClusters];
+  const refusal = deleteRefusal(mesh.phase.status, attached, force);
+  if (refusal === "notRunning") throw E.meshNotRunning(mesh.id, mesh.phase.status);
+  if (refusal === "clustersNotEmpty") throw E.clustersNotEmpty(mesh.id, attached);
+  if (DELETE_RELEASES_CLUSTERS_AT_ONCE) {
+    ctx.store.changeMesh(mesh, (m) => {
+      m.clusters = [];
+      m.pending = { addClusters: [], removeClusters: [] };
+    });
   }
-  // Force releases the clusters at once, so they can join another mesh while this one is deleted.
-  mesh.clusters = [];
-  mesh.pending = { addClusters: [], removeClusters: [] };
-  beginMeshPhase(ctx.store, mesh, MeshState.deleting, "ServiceMesh:delete", "__deleted");
+  beginMeshPhase(ctx.store, mesh, MeshState.deleting, "ServiceMesh:delete", MESH_REMOVED);
   return {};
 }
 
@@ -129,15 +136,13 @@ function describeServiceMeshKubeconfig(ctx: OpContext, p: Params): Record<string
   return { Kubeconfig: buildKubeconfig(ctx.baseUrl, mesh.id, ctx.kubeToken(mesh.id)) };
 }
 
-const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "ServiceMesh", handler });
-
-export const serviceMeshOperations = {
-  CreateServiceMesh: op(createServiceMesh),
-  DescribeServiceMeshDetail: op((ctx, p) => ({ ServiceMesh: meshDetail(readMesh(ctx, p.reqStr("ServiceMeshId"))) })),
-  DescribeServiceMeshes: op(describeServiceMeshes),
-  ModifyServiceMeshName: op(modifyServiceMeshName),
-  UpdateMeshFeature: op(updateMeshFeature),
-  UpdateControlPlaneLogConfig: op(updateControlPlaneLogConfig),
-  DeleteServiceMesh: op(deleteServiceMesh),
-  DescribeServiceMeshKubeconfig: op(describeServiceMeshKubeconfig),
-} satisfies Record<string, OperationSpec>;
+export const serviceMeshOperations = operationsOf("ServiceMesh", {
+  CreateServiceMesh: createServiceMesh,
+  DescribeServiceMeshDetail: (ctx, p) => ({ ServiceMesh: meshDetail(readMesh(ctx, p.reqStr("ServiceMeshId"))) }),
+  DescribeServiceMeshes: describeServiceMeshes,
+  ModifyServiceMeshName: modifyServiceMeshName,
+  UpdateMeshFeature: updateMeshFeature,
+  UpdateControlPlaneLogConfig: updateControlPlaneLogConfig,
+  DeleteServiceMesh: deleteServiceMesh,
+  DescribeServiceMeshKubeconfig: describeServiceMeshKubeconfig,
+});

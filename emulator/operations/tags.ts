@@ -1,8 +1,8 @@
 // Tags on meshes: TagResources, UntagResources, ListTagResources, and the Tag parameter of
 // CreateServiceMesh / DescribeServiceMeshes. Limits from research/asm-api.md §1.8.
 import * as E from "../errors/catalog";
-import type { MeshRecord } from "../state/records";
-import { findMesh, type OpContext, type OperationSpec } from "./context";
+import type { MeshRecord, MeshView } from "../state/records";
+import { findMesh, operationsOf, type OpContext } from "./context";
 import type { Params } from "./params";
 
 const MAX_TAGS = 20;
@@ -21,10 +21,10 @@ export function applyTags(mesh: MeshRecord, tags: { Key: string; Value: string }
   mesh.tags = merged;
 }
 
-export const tagList = (mesh: MeshRecord): { Key: string; Value: string }[] =>
+export const tagList = (mesh: MeshView): { Key: string; Value: string }[] =>
   Object.entries(mesh.tags).map(([Key, Value]) => ({ Key, Value }));
 
-function targets(ctx: OpContext, p: Params): MeshRecord[] {
+function targets(ctx: OpContext, p: Params): MeshView[] {
   p.reqStr("RegionId");
   const type = p.reqStr("ResourceType");
   if (type.toLowerCase() !== "servicemesh") throw E.invalidParameter("ResourceType", `"${type}" is not supported; use "servicemesh".`);
@@ -37,8 +37,7 @@ function tagResources(ctx: OpContext, p: Params): Record<string, unknown> {
   const meshes = targets(ctx, p);
   const tags = p.tags();
   if (tags.length === 0) throw E.missingParameter("Tag.1.Key");
-  for (const mesh of meshes) applyTags(mesh, tags);
-  ctx.store.markDirty();
+  for (const mesh of meshes) ctx.store.changeMesh(mesh, (m) => applyTags(m, tags));
   return {};
 }
 
@@ -48,9 +47,8 @@ function untagResources(ctx: OpContext, p: Params): Record<string, unknown> {
   const keys = p.list("TagKey");
   if (!all && keys.length === 0) throw E.missingParameter("TagKey.1");
   for (const mesh of meshes) {
-    mesh.tags = all ? {} : Object.fromEntries(Object.entries(mesh.tags).filter(([k]) => !keys.includes(k)));
+    ctx.store.changeMesh(mesh, (m) => (m.tags = all ? {} : Object.fromEntries(Object.entries(m.tags).filter(([k]) => !keys.includes(k)))));
   }
-  ctx.store.markDirty();
   return {};
 }
 
@@ -59,7 +57,7 @@ function listTagResources(ctx: OpContext, p: Params): Record<string, unknown> {
   p.reqStr("ResourceType");
   const ids = p.list("ResourceId");
   const filter = p.tags();
-  const meshes = ids.length > 0 ? ids.map((id) => findMesh(ctx, id)) : Object.values(ctx.store.data.meshes);
+  const meshes = ids.length > 0 ? ids.map((id) => findMesh(ctx, id)) : ctx.store.meshes();
   const rows = meshes.flatMap((mesh) =>
     tagList(mesh)
       .filter((t) => filter.length === 0 || filter.some((f) => f.Key === t.Key && (f.Value === "" || f.Value === t.Value)))
@@ -68,10 +66,8 @@ function listTagResources(ctx: OpContext, p: Params): Record<string, unknown> {
   return { NextToken: "", TagResources: rows };
 }
 
-const op = (handler: OperationSpec["handler"]): OperationSpec => ({ kind: "ServiceMesh", handler });
-
-export const tagOperations = {
-  TagResources: op(tagResources),
-  UntagResources: op(untagResources),
-  ListTagResources: op(listTagResources),
-} satisfies Record<string, OperationSpec>;
+export const tagOperations = operationsOf("ServiceMesh", {
+  TagResources: tagResources,
+  UntagResources: untagResources,
+  ListTagResources: listTagResources,
+});

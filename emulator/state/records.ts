@@ -87,9 +87,17 @@ export interface RouteRecord {
 }
 
 export interface StoreData {
-  formatVersion: 1;
+  formatVersion: 2;
   /** Sequence for deterministic ids; persisted so a restart does not reissue an id. */
   idCounter: number;
   meshes: Record<string, MeshRecord>;
   clusters: Record<string, ClusterRecord>;
 }
+
+/** A record as reads see it: every level read-only, so a change has to go through a Store mutator. */
+export type Frozen<T> = T extends readonly (infer U)[] ? readonly Frozen<U>[] : T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;
+export type MeshView = Frozen<MeshRecord>;
+export type ClusterView = Frozen<ClusterRecord>;
+export type GatewayView = Frozen<GatewayRecord>;
+export type SecretView = Frozen<SecretRecord>;
+export type RouteView = Frozen<RouteRecord>;

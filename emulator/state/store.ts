@@ -1,11 +1,13 @@
 // The emulator's state: meshes (with their gateways, secrets and routes nested inside, so deleting
-// a mesh deletes everything in it) and the seeded ACK clusters. Owns deterministic ids and the
-// dirty flag that tells the server to persist before answering.
+// a mesh deletes everything in it) and the seeded ACK clusters. Every change goes through a mutator
+// here, which is what tells flush() there is something to persist before the response is sent; the
+// data itself is private and reads return read-only views, so a change cannot skip that.
 import { createHash } from "node:crypto";
 import type { Clock } from "../time/clock";
 import type { ClusterSeed } from "../types";
-import { readStateFile, writeStateFileAtomic } from "./persistence";
-import type { ClusterRecord, MeshRecord, StoreData } from "./records";
+import { STATE_FORMAT_VERSION } from "./format";
+import type { StatePersistence } from "./persistence";
+import type { ClusterRecord, ClusterView, MeshRecord, MeshView, StoreData } from "./records";
 
 export function clusterRecordFromSeed(seed: ClusterSeed, now: number): ClusterRecord {
   return {
@@ -26,48 +28,110 @@ export interface StoreOptions {
   seeds: ClusterSeed[];
   seed: number;
   clock: Clock;
-  stateFile?: string;
+  persistence?: StatePersistence;
 }
 
+const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 export class Store {
-  data: StoreData;
+  private data: StoreData;
   private dirty = false;
 
   constructor(private readonly opts: StoreOptions) {
-    this.data = (opts.stateFile && readStateFile(opts.stateFile)) || this.fresh();
+    const loaded = opts.persistence?.load();
+    this.data = loaded?.data ?? this.fresh();
+    // A migrated file is rewritten in the current format at the first flush, so it is migrated once.
+    if (loaded?.migratedFrom !== undefined) this.dirty = true;
   }
 
   private fresh(): StoreData {
     const now = this.opts.clock.now();
     const clusters: Record<string, ClusterRecord> = {};
     for (const seed of this.opts.seeds) clusters[seed.clusterId] = clusterRecordFromSeed(seed, now);
-    return { formatVersion: 1, idCounter: 0, meshes: {}, clusters };
-  }
-
-  reset(): void {
-    this.data = this.fresh();
-    this.markDirty();
+    return { formatVersion: STATE_FORMAT_VERSION, idCounter: 0, meshes: {}, clusters };
   }
 
   clockNow(): number {
     return this.opts.clock.now();
   }
 
-  markDirty(): void {
-    this.dirty = true;
-  }
-
-  /** Persists pending changes, if a state file is configured. Called before a response is sent. */
+  /** Persists pending changes, if persistence is configured. Called before a response is sent. */
   flush(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    if (this.opts.stateFile) writeStateFileAtomic(this.opts.stateFile, this.data);
+    this.opts.persistence?.save(this.data);
+  }
+
+  // --- reads ---
+
+  mesh(id: string): MeshView | undefined {
+    return own(this.data.meshes, id);
+  }
+
+  meshIds(): string[] {
+    return Object.keys(this.data.meshes);
+  }
+
+  meshes(): MeshView[] {
+    return Object.values(this.data.meshes);
+  }
+
+  cluster(id: string): ClusterView | undefined {
+    return own(this.data.clusters, id);
+  }
+
+  clusters(): ClusterView[] {
+    return Object.values(this.data.clusters);
+  }
+
+  /** The mesh a cluster is attached to, or about to be attached to. */
+  meshOwningCluster(clusterId: string): MeshView | undefined {
+    return this.meshes().find((m) => m.clusters.includes(clusterId) || m.pending.addClusters.includes(clusterId));
+  }
+
+  snapshot(): StoreData {
+    return structuredClone(this.data);
+  }
+
+  // --- mutators ---
+
+  reset(): void {
+    this.data = this.fresh();
+    this.dirty = true;
+  }
+
+  addMesh(mesh: MeshRecord): void {
+    this.data.meshes[mesh.id] = mesh;
+    this.dirty = true;
+  }
+
+  /** Returns whether there was such a mesh. */
+  removeMesh(id: string): boolean {
+    if (!own(this.data.meshes, id)) return false;
+    delete this.data.meshes[id];
+    this.dirty = true;
+    return true;
+  }
+
+  /** Applies `change` to a stored mesh (and what is nested in it: gateways, secrets, routes, lifecycle counters). */
+  changeMesh<T>(mesh: MeshView, change: (m: MeshRecord) => T): T {
+    const stored = own(this.data.meshes, mesh.id);
+    if (stored !== mesh) throw new Error(`mesh "${mesh.id}" is no longer in the store.`);
+    this.dirty = true;
+    return change(stored);
+  }
+
+  changeCluster(cluster: ClusterView, change: (c: ClusterRecord) => void): void {
+    const stored = own(this.data.clusters, cluster.clusterId);
+    if (stored !== cluster) throw new Error(`cluster "${cluster.clusterId}" is not in the store.`);
+    change(stored);
+    this.dirty = true;
   }
 
   /** Deterministic hex derived from the seed and a persisted counter. */
   nextHex(length: number): string {
     this.data.idCounter += 1;
-    this.markDirty();
+    this.dirty = true;
     return createHash("sha256").update(`${this.opts.seed}:${this.data.idCounter}`).digest("hex").slice(0, length);
   }
 
@@ -79,20 +143,5 @@ export class Store {
   newUid(): string {
     const h = this.nextHex(32);
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
-
-  mesh(id: string): MeshRecord | undefined {
-    return Object.prototype.hasOwnProperty.call(this.data.meshes, id) ? this.data.meshes[id] : undefined;
-  }
-
-  /** The mesh a cluster is attached to, or about to be attached to. */
-  meshOwningCluster(clusterId: string): MeshRecord | undefined {
-    return Object.values(this.data.meshes).find(
-      (m) => m.clusters.includes(clusterId) || m.pending.addClusters.includes(clusterId),
-    );
-  }
-
-  snapshot(): StoreData {
-    return structuredClone(this.data);
   }
 }

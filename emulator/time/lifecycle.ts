@@ -109,10 +109,6 @@ export class TransitionRules {
   }
 }
 
-export function settledPhase(status: string, key: TransitionKey, now: number): Phase {
-  return { status, target: status, key, since: now, reads: 0 };
-}
-
 export function startPhase(status: string, target: string, key: TransitionKey, now: number): Phase {
   return { status, target, key, since: now, reads: 0 };
 }

@@ -66,7 +66,7 @@ describe("persistence", () => {
     try {
       await runningMesh(new AsmTestClient(emu));
       expect(fs.readdirSync(dir)).toEqual(["state.json"]);
-      expect(JSON.parse(fs.readFileSync(stateFile, "utf8"))).toMatchObject({ formatVersion: 1, meshes: expect.any(Object) });
+      expect(JSON.parse(fs.readFileSync(stateFile, "utf8"))).toMatchObject({ formatVersion: 2, meshes: expect.any(Object) });
     } finally {
       await emu.close();
     }
@@ -76,6 +76,55 @@ describe("persistence", () => {
     const stateFile = path.join(dir, "other.json");
     fs.writeFileSync(stateFile, JSON.stringify({ hello: 1 }));
     await expect(createEmulator({ stateFile })).rejects.toThrow(/not an asm-emulator state file/);
+  });
+
+  it("migrates a format-1 state file: a deletion under way still completes, and the file is rewritten as format 2", async () => {
+    const stateFile = path.join(dir, "state.json");
+    const first = await createEmulator({ stateFile });
+    const c1 = new AsmTestClient(first);
+    const id = await runningMesh(c1);
+    await c1.call("DeleteServiceMesh", { ServiceMeshId: id });
+    await first.close();
+    // Format 1 marked the end of a deletion with "__deleted".
+    const saved = JSON.parse(fs.readFileSync(stateFile, "utf8")) as { formatVersion: number; meshes: Record<string, { phase: { target: string } }> };
+    saved.formatVersion = 1;
+    saved.meshes[id].phase.target = "__deleted";
+    fs.writeFileSync(stateFile, JSON.stringify(saved));
+
+    const second = await createEmulator({ stateFile });
+    try {
+      const c2 = new AsmTestClient(second);
+      await readUntil(c2, id, "deleting", 1);
+      expect(JSON.parse(fs.readFileSync(stateFile, "utf8")).formatVersion).toBe(2);
+      await expect(c2.call("DescribeServiceMeshDetail", { ServiceMeshId: id })).rejects.toMatchObject({ code: "ServiceMesh.NotFound" });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("refuses a state file of a newer format, naming the file and what to do", async () => {
+    const stateFile = path.join(dir, "state.json");
+    fs.writeFileSync(stateFile, JSON.stringify({ formatVersion: 99, idCounter: 0, meshes: {}, clusters: {} }));
+    await expect(createEmulator({ stateFile })).rejects.toThrow(
+      `State file ${stateFile} was written by a newer asm-emulator (format 99; this one reads formats 1 to 2); upgrade asm-pulumi to use it, or move it away or delete it`,
+    );
+  });
+
+  it("refuses a state file that is not JSON or whose records are damaged, naming the file, the part and what to do", async () => {
+    const garbage = path.join(dir, "garbage.json");
+    fs.writeFileSync(garbage, "\u0000{not json");
+    await expect(createEmulator({ stateFile: garbage })).rejects.toThrow(new RegExp(`^State file ${garbage} is not JSON \\(.+\\); move it away or delete it`));
+    const damaged = path.join(dir, "damaged.json");
+    fs.writeFileSync(damaged, JSON.stringify({ formatVersion: 2, idCounter: 3, clusters: {}, meshes: { c1: { id: "c1", clusters: [], phase: "running" } } }));
+    await expect(createEmulator({ stateFile: damaged })).rejects.toThrow(`State file ${damaged} is damaged: "meshes.c1.phase" is missing or not of the expected type (format 2); move it away`);
+  });
+
+  it("the CLI refuses an unusable state file with its message and exit code 1, not a stack trace", async () => {
+    const stateFile = path.join(dir, "state.json");
+    fs.writeFileSync(stateFile, "garbage");
+    await expect(startCli(["--port", "0", "--state-file", stateFile])).rejects.toThrow(
+      new RegExp(`^CLI exited with 1: asm-emulator: State file ${stateFile} is not JSON .*; move it away or delete it`),
+    );
   });
 
   it("survives kill -9 of the CLI: a restarted process serves the acknowledged mesh", async () => {

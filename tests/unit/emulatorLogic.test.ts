@@ -2,7 +2,9 @@ import { FaultInjector, validateFaultRule } from "../../emulator/faults/faultRul
 import { matchesLabelSelector } from "../../emulator/kube/kubeApi";
 import { TokenBucket } from "../../emulator/faults/rateLimiter";
 import { unflatten } from "../../emulator/http/parseRpc";
+import { acceptsChanges, deleteIsNoOp, deleteRefusal, MeshState } from "../../emulator/modelled";
 import { Params } from "../../emulator/operations/params";
+import { Store } from "../../emulator/state/store";
 import { ManualClock } from "../../emulator/time/clock";
 import { advancePhase, isVisible, newVisibility, spreadFactor, startPhase, TransitionRules } from "../../emulator/time/lifecycle";
 
@@ -145,5 +147,41 @@ describe("Kubernetes label selectors", () => {
     expect(matchesLabelSelector(labels, "app=gw,tier!=edge")).toBe(false);
     expect(matchesLabelSelector(labels, "tier")).toBe(true);
     expect(matchesLabelSelector(labels, "missing")).toBe(false);
+  });
+});
+
+describe("modelled mesh rules", () => {
+  it("refuses a delete without Force from a busy state or with clusters attached; Force skips both", () => {
+    expect(deleteRefusal(MeshState.updating, [], false)).toBe("notRunning");
+    expect(deleteRefusal(MeshState.running, ["c1"], false)).toBe("clustersNotEmpty");
+    expect([deleteRefusal(MeshState.running, [], false), deleteRefusal(MeshState.failed, [], false)]).toEqual([undefined, undefined]);
+    expect(deleteRefusal(MeshState.upgrading, ["c1"], true)).toBeUndefined();
+  });
+
+  it("lets only a running mesh change, and treats a second delete while deleting as done", () => {
+    expect(Object.values(MeshState).filter(acceptsChanges)).toEqual([MeshState.running]);
+    expect(Object.values(MeshState).filter(deleteIsNoOp)).toEqual([MeshState.deleting]);
+  });
+});
+
+describe("store mutators", () => {
+  const saved: unknown[] = [];
+  const persistence = { load: () => undefined, save: (d: unknown) => saved.push(structuredClone(d)) };
+  const store = new Store({ seeds: [], seed: 1, clock: new ManualClock(0), persistence });
+
+  it("persists at flush only what a mutator changed, once", () => {
+    saved.length = 0;
+    store.flush();
+    expect(saved).toHaveLength(0);
+    const id = store.newMeshId();
+    store.flush();
+    store.flush();
+    expect(saved).toHaveLength(1);
+    expect(store.mesh(id)).toBeUndefined();
+  });
+
+  it("refuses to change a mesh record that is no longer in the store", () => {
+    const stale = { id: "c-gone" } as unknown as Parameters<Store["changeMesh"]>[0];
+    expect(() => store.changeMesh(stale, () => undefined)).toThrow('mesh "c-gone" is no longer in the store.');
   });
 });
