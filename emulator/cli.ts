@@ -40,7 +40,7 @@ function readFaults(file: string): FaultRule[] {
     try {
       return validateFaultRule(rule);
     } catch (e) {
-      throw new Error(`--faults ${file}: rule ${i}: ${(e as Error).message}`);
+      throw new Error(`--faults ${file}: rule ${i}: ${(e as Error).message}`, { cause: e });
     }
   });
 }

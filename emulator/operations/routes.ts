@@ -95,7 +95,6 @@ function summary(r: RouteView): Record<string, unknown> {
 function describeRoutes(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
   const gateway = p.str("IstioGatewayName");
-  const now = ctx.store.clockNow();
   const routes = Object.values(mesh.routes)
     .filter((r) => (gateway === undefined || r.gateway === gateway) && visibleNow(ctx, mesh, r.visibility))
     .sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name));

@@ -19,7 +19,7 @@ describe.each<Algorithm>(["ACS3-HMAC-SHA256", "v2"])("ServiceMesh actions signed
     expect(typeof created.RequestId).toBe("string");
     const first = (await c.call("DescribeServiceMeshDetail", { ServiceMeshId: id })).ServiceMesh as Record<string, Record<string, unknown>>;
     expect(first.ServiceMeshInfo.State).toBe("initial");
-    const mesh = (await c.call("DescribeServiceMeshDetail", { ServiceMeshId: id })).ServiceMesh as Record<string, any>; // any: deep wire shape
+    const mesh = (await c.call("DescribeServiceMeshDetail", { ServiceMeshId: id })).ServiceMesh as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a deep wire shape
     expect(mesh.ServiceMeshInfo).toMatchObject({ ServiceMeshId: id, Name: "shop", State: "running", Profile: "Pro", RegionId: "cn-hangzhou" });
     expect(mesh.Spec.Network).toMatchObject({ VpcId: "vpc-emu-default", VSwitches: ["vsw-emu-default-a"] });
     expect(mesh.Spec.MeshConfig.Tracing).toBe(true);
@@ -29,9 +29,9 @@ describe.each<Algorithm>(["ACS3-HMAC-SHA256", "v2"])("ServiceMesh actions signed
   it("lists meshes with tags and filters by tag", async () => {
     const a = await runningMesh(c, [], { Tag: [{ Key: "team", Value: "a" }] });
     await runningMesh(c, [], { Tag: [{ Key: "team", Value: "b" }] });
-    const all = (await c.call("DescribeServiceMeshes")).ServiceMeshes as Record<string, any>[]; // any: deep wire shape
+    const all = (await c.call("DescribeServiceMeshes")).ServiceMeshes as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- a deep wire shape
     expect(all).toHaveLength(2);
-    const filtered = (await c.call("DescribeServiceMeshes", { Tag: [{ Key: "team", Value: "a" }] })).ServiceMeshes as Record<string, any>[]; // any: deep wire shape
+    const filtered = (await c.call("DescribeServiceMeshes", { Tag: [{ Key: "team", Value: "a" }] })).ServiceMeshes as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- a deep wire shape
     expect(filtered.map((m) => m.ServiceMeshInfo.ServiceMeshId)).toEqual([a]);
     expect(filtered[0].Tag).toEqual([{ Key: "team", Value: "a" }]);
   });
@@ -49,7 +49,7 @@ describe.each<Algorithm>(["ACS3-HMAC-SHA256", "v2"])("ServiceMesh actions signed
     const busy = await c.fail("UpdateMeshFeature", { ServiceMeshId: id, Tracing: false });
     expect([busy.code, busy.statusCode]).toEqual(["Conflict.MeshNotRunning", 409]);
     await readUntil(c, id, "updating", 1);
-    const mesh = await readUntil(c, id, "running", 1) as Record<string, any>; // any: deep wire shape
+    const mesh = await readUntil(c, id, "running", 1) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a deep wire shape
     expect(mesh.Spec.MeshConfig).toMatchObject({ Tracing: true, OutboundTrafficPolicy: "REGISTRY_ONLY" });
     expect(mesh.Spec.MeshConfig.Pilot.TraceSampling).toBe(50);
   });
@@ -61,7 +61,7 @@ describe.each<Algorithm>(["ACS3-HMAC-SHA256", "v2"])("ServiceMesh actions signed
     expect(missing.message).toContain('"Enabled"');
     await c.call("UpdateControlPlaneLogConfig", { ServiceMeshId: id, Enabled: true, Project: "mesh-logs", LogTTLInDay: 30 });
     await readUntil(c, id, "updating", 1);
-    const mesh = await readUntil(c, id, "running", 1) as Record<string, any>; // any: deep wire shape
+    const mesh = await readUntil(c, id, "running", 1) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a deep wire shape
     expect(mesh.Spec.MeshConfig.ControlPlaneLogInfo).toEqual({ Enabled: true, Project: "mesh-logs" });
   });
 
