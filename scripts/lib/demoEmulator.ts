@@ -67,12 +67,25 @@ export async function ensureEmulator(): Promise<DemoEmulator> {
   });
   child.unref();
   fs.writeFileSync(PID_FILE, String(child.pid));
-  for (let i = 0; i < 100; i++) {
+  // Up to 30 s: on a busy machine loading the emulator alone can take several seconds.
+  for (let i = 0; i < 300; i++) {
     if (await answers(endpoint)) return { ...info, started: true };
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`the emulator did not start on port ${PORT}; see .demo/emulator.log`);
+}
+
+/** Whether `pid` is gone within `ms`. */
+async function exited(pid: number, ms: number): Promise<boolean> {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+  }
+  return false;
 }
 
 export async function stopEmulator(): Promise<void> {
@@ -82,6 +95,11 @@ export async function stopEmulator(): Promise<void> {
     return;
   }
   process.kill(pid, "SIGTERM");
+  // Wait until it is gone, so a start right after this finds the port free (it saves its state on SIGTERM).
+  if (!(await exited(pid, 10_000))) {
+    process.kill(pid, "SIGKILL");
+    await exited(pid, 5_000);
+  }
   fs.rmSync(PID_FILE, { force: true });
   console.log(`stopped the demo emulator (pid ${pid}); its state stays in .demo/emulator-state.json`);
 }
