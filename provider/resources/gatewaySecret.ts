@@ -10,7 +10,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { GatewaySecretDetail, isAlreadyExists, isNotFound } from "../api";
 import { defineProvider, minutes, noteInState, partialState, pulumiLogger, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput, withOwnerInput } from "../framework";
-import { describeCertificate, expiryMatches, parseCertificateChain } from "../pem";
+import { describeCertificate, expiryMatches, parseCertificateChain, parseExpiredTime } from "../pem";
 import { declaredInputs, diffInputs, isUnknown, Props } from "../schema";
 import { providerShim } from "../shim";
 import { joinMessage } from "../messages";
@@ -45,6 +45,23 @@ function leafNotAfter(cert: unknown): Date | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Positive evidence that a live secret holds the declared certificate: ASM reports no certificate, only its
+ * validity, so both ends of it must be reported and match the declared leaf's (to the minute). Used to tell a
+ * fixed-name secret an interrupted run of this resource created from someone else's.
+ */
+function holdsCertificate(found: GatewaySecretDetail, cert: unknown): boolean {
+  if (typeof cert !== "string") return false;
+  let leaf: { notBefore: Date; notAfter: Date };
+  try {
+    leaf = describeCertificate(parseCertificateChain(cert)[0]);
+  } catch {
+    return false;
+  }
+  const reported = (t: string | undefined) => t !== undefined && parseExpiredTime(t) !== undefined;
+  return reported(found.ExpiredTime) && reported(found.IssueTime) && expiryMatches(leaf.notAfter, found.ExpiredTime) && expiryMatches(leaf.notBefore, found.IssueTime);
 }
 
 function outputsOf(a: Props, detail: GatewaySecretDetail | undefined, clusters: ClusterResult[] | unknown): Props {
@@ -106,10 +123,13 @@ async function createSecret(inputs: Props, ctx: ProviderContext) {
   const created = async () => (await findSecret(ctx, a.meshId, a.gatewayName, a.secretName)) !== undefined;
   const write = () => writeOnMesh(ctx, a.meshId, subjectOf(a), timeoutMs, () => ctx.client.call("CreateGatewaySecret", params));
   // A lost response takes the per-cluster records with it; the wait below still checks the state.
+  // A derived name is this resource's by construction; a fixed one when the live secret holds the declared
+  // certificate (a create the engine forgot, not a replacement: ctx.owner is set only then).
+  const fixedNameOurs = async () => ctx.owner !== undefined && holdsCertificate((await findSecret(ctx, a.meshId, a.gatewayName, a.secretName)) ?? {}, a.cert);
   const mine = namedForThisResource(ctx, a);
   let ownExists = false;
-  const res = (await createReconciled(ctx, "CreateGatewaySecret", write, created).catch((err: unknown) => {
-    if (isAlreadyExists(err) && mine) {
+  const res = (await createReconciled(ctx, "CreateGatewaySecret", write, created).catch(async (err: unknown) => {
+    if (isAlreadyExists(err) && (mine || (await fixedNameOurs()))) {
       ownExists = true;
       return undefined;
     }
@@ -117,7 +137,7 @@ async function createSecret(inputs: Props, ctx: ProviderContext) {
     throw err;
   })) ?? { SecretCreateRecord: {} };
   if (ownExists) {
-    ctx.logger.info(`${subjectOf(a)} was created by an earlier, interrupted run for this resource (its name derives from the resource and certificate); continuing with it`);
+    ctx.logger.info(`${subjectOf(a)} was created by an earlier, interrupted run for this resource (its name derives from the resource and certificate, or it holds the declared certificate); continuing with it`);
     await adoptSecret(ctx, a);
     const detail = await waitNormal(ctx, a, timeoutMs).catch((err: unknown) => {
       throw partialState(id, outputsOf(inputs, undefined, []), err);

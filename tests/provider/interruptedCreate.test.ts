@@ -172,6 +172,20 @@ describe("gateway family creates forgotten by the engine", () => {
     expect((await checked(secret, args, old)).secretName).toBe("demo-tls-3f9a01c2");
   });
 
+  it("GatewaySecret with a fixed name: a repeated create finds the secret holding the declared certificate, and refuses one holding another", async () => {
+    // Found by the explorer (seed 1201, step 21: the full stack created, SIGKILL after 4 writes, then up).
+    const secret = h.provider("GatewaySecret");
+    const args = (name: string, leaf: "a" | "b"): Props => ({
+      meshId, gatewayName: GATEWAY, secretName: name, cert: tlsFixture(`leaf-${leaf}.crt`), key: tlsFixture(`leaf-${leaf}.key`), __owner: urn("GatewaySecret", name),
+    });
+    const first = await secret.create(await checked(secret, args("fixed-tls", "a")));
+    const again = await secret.create(await checked(secret, args("fixed-tls", "a")));
+    expect(again.id).toBe(first.id);
+    const res = await client.call("DescribeGatewaySecretDetails", { ServiceMeshId: meshId, IstioGatewayName: GATEWAY });
+    expect((res.GatewaySecretDetails ?? []).filter((d) => d.SecretName === "fixed-tls")).toHaveLength(1);
+    await expect(secret.create(await checked(secret, args("fixed-tls", "b")))).rejects.toThrow(/already exists.*adopt: true/s);
+  });
+
   it("GatewayRoute: a repeated create takes the route of that name when it matches the declared spec, and refuses one that differs", async () => {
     const route = h.provider("GatewayRoute");
     const args = (routeName: string, host: string): Props => ({
