@@ -14,9 +14,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isNotFound } from "../api";
 import {
-  defineProvider, meshIdField, minutes, OBJECT_POLICY, OWNER_LABEL, ownerMark, partialState, ProviderContext, timeoutFor, timeoutsField, Timeouts, ownerInput, withOwnerInput,
+  defineProvider, meshIdField, minutes, OBJECT_POLICY, OWNER_LABEL, ownerMark, partialState, ProviderContext, timeoutFor, timeoutsField, Timeouts, ownerInput,
 } from "../framework";
-import { CheckFailure, checkInputs, deepEqual, diffInputs, f, FieldSpecs, Props } from "../schema";
+import { CheckFailure, deepEqual, f, FieldSpecs, InputDiff, Props, ResourceDescription } from "../schema";
 import { providerShim } from "../shim";
 import { joinMessage } from "../messages";
 import { whenError, whenValue } from "../waiter";
@@ -25,12 +25,20 @@ import {
   DEFAULT_GATEWAY_NAMESPACE, fromGatewaySpec, gatewayId, GatewayPort, GatewaySpecArgs, JsonObject,
   parseGatewayId, toGatewaySpec, toIstioGatewayBody, TYPED_SPEC_KEYS,
 } from "./asmGateway.mapping";
-import { checkJsonObject, checkObjectList, DNS_LABEL, DNS_LABEL_HINT, QUANTITY } from "./gatewayFields";
+import { DNS_LABEL, DNS_LABEL_HINT, QUANTITY } from "./gatewayFields";
 import { createReconciled, isAlreadyExists, kubeLabel, meshKubeApi, writeWhenMeshSettles } from "./gatewayCalls";
 
 const quantity = f.string({ pattern: QUANTITY, patternHint: "a Kubernetes quantity such as 200m, 2, 256Mi or 4G" });
 const quantities = f.object({ cpu: quantity, memory: quantity });
 const portNumber = f.int({ min: 1, max: 65535 });
+
+const portFields = {
+  name: f.string({ required: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
+  port: f.int({ required: true, min: 1, max: 65535 }),
+  targetPort: portNumber,
+  nodePort: portNumber,
+  protocol: f.enumOf(["TCP", "UDP", "HTTP", "HTTPS", "HTTP2", "GRPC", "TLS"]),
+} satisfies FieldSpecs;
 
 export const asmGatewayFields = {
   meshId: meshIdField,
@@ -46,35 +54,18 @@ export const asmGatewayFields = {
   resources: f.object({ limits: quantities, requests: quantities }),
   adopt: f.bool({ default: false, createTimeOnly: true }),
   timeouts: timeoutsField,
+  ports: f.list(f.object(portFields)),
+  extraSpec: f.json({ reservedKeys: TYPED_SPEC_KEYS }),
 } satisfies FieldSpecs;
 
-const portFields = {
-  name: f.string({ required: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
-  port: f.int({ required: true, min: 1, max: 65535 }),
-  targetPort: portNumber,
-  nodePort: portNumber,
-  protocol: f.enumOf(["TCP", "UDP", "HTTP", "HTTPS", "HTTP2", "GRPC", "TLS"]),
-} satisfies FieldSpecs;
-
-/** Inputs outside the field DSL: validated by checkGateway, compared by diffGateway. */
-const STRUCTURED = ["ports", "extraSpec"] as const;
 // serverSpecKeys: what states written before serverSpec recorded (the keys without their values).
 const OUTPUTS = ["fullName", "serverSpec", "serverSpecKeys"] as const;
 const DEFAULT_TIMEOUTS = { create: minutes(10), update: minutes(10), delete: minutes(10) };
 
 type GatewayInputs = GatewaySpecArgs & { meshId: string; name: string; namespace: string; adopt?: boolean; timeouts?: Timeouts };
 
-// Props that reach create/update have passed checkGateway, so they have the GatewayInputs shape.
+// Props that reach create/update have passed the check, so they have the GatewayInputs shape.
 const asInputs = (p: Props): GatewayInputs => p as unknown as GatewayInputs;
-
-export function checkGateway(news: Props): { inputs: Props; failures: CheckFailure[] } {
-  const { inputs, failures } = checkInputs(asmGatewayFields, news, [...STRUCTURED, ...OUTPUTS]);
-  const ports = checkObjectList("ports", portFields, news.ports, failures);
-  if (ports !== undefined) inputs.ports = ports;
-  checkJsonObject("extraSpec", news.extraSpec, failures, TYPED_SPEC_KEYS);
-  if (failures.length === 0) failures.push(...crossFieldFailures(inputs));
-  return { inputs, failures };
-}
 
 function crossFieldFailures(a: Props): CheckFailure[] {
   const failures: CheckFailure[] = [];
@@ -90,11 +81,12 @@ function crossFieldFailures(a: Props): CheckFailure[] {
   return failures;
 }
 
-export function diffGateway(olds: Props, news: Props): { changed: string[]; replaces: string[] } {
-  const d = diffInputs(asmGatewayFields, olds, news);
-  for (const key of STRUCTURED) if (!deepEqual(olds[key], news[key])) d.changed.push(key);
-  return d;
-}
+export const asmGatewayDescription: ResourceDescription = {
+  kind: "ASMGateway",
+  fields: asmGatewayFields,
+  outputs: OUTPUTS,
+  validate: (inputs) => ({ failures: crossFieldFailures(inputs) }),
+};
 
 /** True when a change needs UpdateASMGateway (adopt and timeouts are provider-side settings). */
 function specChanged(changed: string[]): boolean {
@@ -220,9 +212,9 @@ async function readGateway(id: string, props: Props, ctx: ProviderContext) {
   return { id, props: outputsOf(asInputs(inputs), recordIn(props)), inputs };
 }
 
-async function updateGateway(id: string, olds: Props, news: Props, ctx: ProviderContext) {
+async function updateGateway(id: string, olds: Props, news: Props, diff: InputDiff, ctx: ProviderContext) {
   const a = asInputs(news);
-  if (!specChanged(diffGateway(olds, news).changed)) return outputsOf(a, recordIn(olds));
+  if (!specChanged(diff.changed)) return outputsOf(a, recordIn(olds));
   const timeoutMs = timeoutFor("update", a.timeouts, DEFAULT_TIMEOUTS);
   const kube = await meshKubeApi(ctx, a.meshId);
   await writeGateway(ctx, "UpdateASMGateway", a, timeoutMs, labelsOf(await kube.get(a.namespace, a.name)));
@@ -249,24 +241,9 @@ async function deleteGateway(id: string, props: Props, ctx: ProviderContext) {
   });
 }
 
-const base = defineProvider(
-  { kind: "ASMGateway", fields: asmGatewayFields, outputs: OUTPUTS },
-  { create: createGateway, read: readGateway, update: (id, o, n, _d, ctx) => updateGateway(id, o, n, ctx), delete: deleteGateway },
-);
-
-/** The generic provider with check and diff extended to the structured inputs (ports, extraSpec). */
-export const asmGatewayProvider: pulumi.dynamic.ResourceProvider = {
-  ...base,
-  async check(olds, news) {
-    const { inputs, failures } = checkGateway(news as Props);
-    for (const key of Object.keys(news)) if (key.startsWith("__")) inputs[key] = news[key];
-    return failures.length > 0 ? { inputs: news, failures } : { inputs: withOwnerInput(olds as Props, news as Props, inputs) };
-  },
-  async diff(_id, olds, news) {
-    const d = diffGateway(olds as Props, news as Props);
-    return { changes: d.changed.length > 0, replaces: d.replaces, deleteBeforeReplace: false };
-  },
-};
+export const asmGatewayProvider: pulumi.dynamic.ResourceProvider = defineProvider(asmGatewayDescription, {
+  create: createGateway, read: readGateway, update: updateGateway, delete: deleteGateway,
+});
 
 export interface ASMGatewayArgs {
   meshId: pulumi.Input<string>;

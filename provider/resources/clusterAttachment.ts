@@ -103,7 +103,7 @@ const crud: Crud = { create, read, update: (id, olds, news) => update(id, olds, 
 warmKubeClientWhileWaiting();
 
 export const clusterAttachmentProvider = defineProvider(
-  { kind: "ClusterAttachment", fields: clusterAttachmentFields, outputs: OUTPUTS, deleteBeforeReplace: true },
+  { kind: "ClusterAttachment", fields: clusterAttachmentFields, outputs: OUTPUTS, deleteBeforeReplace: () => true },
   crud,
 );
 

@@ -1,15 +1,24 @@
-// GatewayRoute input check: the field rules (DSL), the structured inputs the DSL has no kind for
-// (match lists, destinations, the raw VirtualService passthrough), and the cross-field rules:
+// GatewayRoute input check: the field rules (DSL) and the cross-field rules:
 // weights total 100 across several destinations, something to route to, HTTP-only options on
 // HTTP routes only, SNI matching on TLS routes only.
 import { meshIdField, timeoutsField } from "../framework";
-import { CheckFailure, checkInputs, f, FieldSpecs, isUnknown, Props } from "../schema";
-import { checkJsonObject, checkNestedObject, checkObjectList, DNS_LABEL, DNS_LABEL_HINT, DURATION } from "./gatewayFields";
+import { CheckFailure, f, FieldSpecs, isUnknown, Props } from "../schema";
+import { DNS_LABEL, DNS_LABEL_HINT, DURATION } from "./gatewayFields";
 
 const duration = f.string({ pattern: DURATION, patternHint: 'a duration such as "5s" or "250ms"' });
 const percentage = f.number({ required: true, min: 0, max: 100 });
 const matchingMode = f.enumOf(["exact", "prefix", "regex"], { required: true });
 const routeNamePattern = /^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/;
+
+const headerFields = { name: f.string({ required: true }), mode: matchingMode, value: f.string({ required: true, allowEmpty: true }) } satisfies FieldSpecs;
+const tlsFields = { port: f.int({ required: true, min: 1, max: 65535 }), sniHosts: f.stringList({ required: true, minItems: 1 }) } satisfies FieldSpecs;
+const uriFields = { mode: matchingMode, value: f.string({ required: true }) } satisfies FieldSpecs;
+const destinationFields = {
+  host: f.string({ required: true, hint: "the destination service host, e.g. reviews.default.svc.cluster.local" }),
+  subset: f.string(),
+  port: f.int({ min: 1, max: 65535 }),
+  weight: f.int({ min: 0, max: 100 }),
+} satisfies FieldSpecs;
 
 export const gatewayRouteFields = {
   meshId: meshIdField,
@@ -35,50 +44,21 @@ export const gatewayRouteFields = {
   description: f.string({ default: "", allowEmpty: true }),
   adopt: f.bool({ default: false, createTimeOnly: true }),
   timeouts: timeoutsField,
+  match: f.object({
+    uri: f.object(uriFields),
+    headers: f.list(f.object(headerFields)),
+    ports: f.list(f.int({ min: 1, max: 65535 }), { itemsHint: "port numbers between 1 and 65535" }),
+    tls: f.list(f.object(tlsFields)),
+  }),
+  destinations: f.list(f.object(destinationFields)),
+  rawVirtualServiceRoute: f.json(),
 } satisfies FieldSpecs;
 
-/** Inputs outside the field DSL, validated below and compared as whole values. */
-export const ROUTE_STRUCTURED = ["match", "destinations", "rawVirtualServiceRoute"] as const;
 /** Changing only these goes through UpdateIstioRouteAdditionalStatus. */
 export const ADDITIONAL_STATUS_FIELDS = ["priority", "status", "description"] as const;
 const HTTP_ONLY = ["rewrite", "redirect", "timeout", "retries", "fault", "mirror", "delegate"] as const;
 
-const headerFields = { name: f.string({ required: true }), mode: matchingMode, value: f.string({ required: true, allowEmpty: true }) } satisfies FieldSpecs;
-const tlsFields = { port: f.int({ required: true, min: 1, max: 65535 }), sniHosts: f.stringList({ required: true, minItems: 1 }) } satisfies FieldSpecs;
-const uriFields = { mode: matchingMode, value: f.string({ required: true }) } satisfies FieldSpecs;
-const destinationFields = {
-  host: f.string({ required: true, hint: "the destination service host, e.g. reviews.default.svc.cluster.local" }),
-  subset: f.string(),
-  port: f.int({ min: 1, max: 65535 }),
-  weight: f.int({ min: 0, max: 100 }),
-} satisfies FieldSpecs;
-
-export function checkRoute(news: Props): { inputs: Props; failures: CheckFailure[] } {
-  const { inputs, failures } = checkInputs(gatewayRouteFields, news, ROUTE_STRUCTURED);
-  const destinations = checkObjectList("destinations", destinationFields, news.destinations, failures);
-  if (destinations !== undefined) inputs.destinations = destinations;
-  const match = checkMatch(news.match, failures);
-  if (match !== undefined) inputs.match = match;
-  checkJsonObject("rawVirtualServiceRoute", news.rawVirtualServiceRoute, failures);
-  if (failures.length === 0) failures.push(...crossFieldFailures(inputs));
-  return { inputs, failures };
-}
-
-function checkMatch(match: unknown, failures: CheckFailure[]): unknown {
-  const matchFields = { uri: f.object(uriFields) } satisfies FieldSpecs;
-  const checked = checkNestedObject("match", matchFields, match, failures, ["headers", "ports", "tls"]) as Props | undefined;
-  if (checked === undefined || isUnknown(checked)) return checked;
-  const m = match as Props;
-  const headers = checkObjectList("match.headers", headerFields, m.headers, failures);
-  const tls = checkObjectList("match.tls", tlsFields, m.tls, failures);
-  const ports = m.ports;
-  if (ports !== undefined && !isUnknown(ports) && (!Array.isArray(ports) || ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65535))) {
-    failures.push({ property: "match.ports", reason: "expected a list of port numbers between 1 and 65535" });
-  }
-  return Object.fromEntries(Object.entries({ ...checked, headers, tls, ports }).filter(([, v]) => v !== undefined));
-}
-
-function crossFieldFailures(a: Props): CheckFailure[] {
+export function crossFieldFailures(a: Props): CheckFailure[] {
   const failures: CheckFailure[] = [];
   const dests = Array.isArray(a.destinations) ? (a.destinations as Props[]) : [];
   if (Array.isArray(a.destinations) && dests.length === 0) {

@@ -8,13 +8,13 @@
 // Adoption: `adopt: true` takes over an existing route of that name and applies the declared definition.
 import * as pulumi from "@pulumi/pulumi";
 import { isNotFound } from "../api";
-import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput, withOwnerInput } from "../framework";
-import { ADOPTED_KEY, adoptLive, createOnlyMismatches, deepEqual, diffInputs, Props, withAdopted } from "../schema";
+import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput } from "../framework";
+import { ADOPTED_KEY, adoptLive, createOnlyMismatches, diffInputs, InputDiff, Props, ResourceDescription } from "../schema";
 import { providerShim } from "../shim";
 import { joinMessage } from "../messages";
 import { whenError, whenValue } from "../waiter";
 import { createReconciled, isAlreadyExists, writeWhenMeshSettles } from "./gatewayCalls";
-import { ADDITIONAL_STATUS_FIELDS, checkRoute, gatewayRouteFields, ROUTE_STRUCTURED } from "./gatewayRoute.check";
+import { ADDITIONAL_STATUS_FIELDS, crossFieldFailures, gatewayRouteFields } from "./gatewayRoute.check";
 import { fromWireRoute, parseRouteId, RouteArgsBody, routeId, toWireRoute } from "./gatewayRoute.mapping";
 
 const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minutes(5) };
@@ -33,11 +33,14 @@ type RouteInputs = RouteArgsBody & {
 const asInputs = (p: Props): RouteInputs => p as unknown as RouteInputs;
 const subjectOf = (a: { gatewayName: string; routeName: string }) => `GatewayRoute ${a.gatewayName}/${a.routeName}`;
 
-export function diffRoute(olds: Props, news: Props): { changed: string[]; replaces: string[] } {
-  const d = diffInputs(gatewayRouteFields, olds, news);
-  for (const key of ROUTE_STRUCTURED) if (!deepEqual(olds[key], news[key])) d.changed.push(key);
-  return d;
-}
+export const gatewayRouteDescription: ResourceDescription = {
+  kind: "GatewayRoute",
+  fields: gatewayRouteFields,
+  outputs: [],
+  validate: (inputs) => ({ failures: crossFieldFailures(inputs) }),
+  // The route name is fixed, so the new route cannot exist beside the old one.
+  deleteBeforeReplace: () => true,
+};
 
 /** Which API call an update needs: none, the additional-status call, or the full route update. */
 export function updateKind(changed: string[]): "none" | "additionalStatus" | "full" {
@@ -97,7 +100,7 @@ async function adoptedInputs(ctx: ProviderContext, a: RouteInputs, inputs: Props
 async function takeIfDeclared(ctx: ProviderContext, id: string, inputs: Props, err: Error): Promise<void> {
   // Without an owner key this create is a --replace of the route in state: taking it would let the engine delete it.
   const live = ctx.owner === undefined ? undefined : await readRoute(id, inputs, ctx);
-  const differs = live ? diffRoute(live.inputs, inputs).changed.filter((p) => p !== "adopt" && !p.startsWith("timeouts")) : [];
+  const differs = live ? diffInputs(gatewayRouteFields, live.inputs, inputs).changed.filter((p) => p !== "adopt" && !p.startsWith("timeouts")) : [];
   if (live && differs.length === 0) {
     ctx.logger.info(`${id}: a route of this name with the declared spec exists (an earlier, interrupted create); continuing with it`);
     return;
@@ -144,9 +147,9 @@ async function readRoute(id: string, props: Props, ctx: ProviderContext) {
   return { id, props: inputs, inputs };
 }
 
-async function updateRoute(id: string, olds: Props, news: Props, ctx: ProviderContext) {
+async function updateRoute(_id: string, _olds: Props, news: Props, diff: InputDiff, ctx: ProviderContext) {
   const a = asInputs(news);
-  const kind = updateKind(diffRoute(olds, news).changed);
+  const kind = updateKind(diff.changed);
   if (kind === "none") return news;
   const timeoutMs = timeoutFor("update", a.timeouts, DEFAULT_TIMEOUTS);
   const write = kind === "additionalStatus"
@@ -166,23 +169,9 @@ async function deleteRoute(id: string, _props: Props, ctx: ProviderContext) {
   });
 }
 
-const base = defineProvider(
-  { kind: "GatewayRoute", fields: gatewayRouteFields, outputs: [] },
-  { create: createRoute, read: readRoute, update: (id, o, n, _d, ctx) => updateRoute(id, o, n, ctx), delete: deleteRoute },
-);
-
-export const gatewayRouteProvider: pulumi.dynamic.ResourceProvider = {
-  ...base,
-  async check(olds, news) {
-    const { inputs, failures } = checkRoute(news as Props);
-    for (const key of Object.keys(news)) if (key.startsWith("__")) inputs[key] = news[key];
-    return failures.length > 0 ? { inputs: news, failures } : { inputs: withOwnerInput(olds as Props, news as Props, inputs) };
-  },
-  async diff(_id, olds, news) {
-    const d = diffRoute(olds as Props, withAdopted(olds as Props, news as Props).news);
-    return { changes: d.changed.length > 0, replaces: d.replaces, deleteBeforeReplace: d.replaces.length > 0 };
-  },
-};
+export const gatewayRouteProvider: pulumi.dynamic.ResourceProvider = defineProvider(gatewayRouteDescription, {
+  create: createRoute, read: readRoute, update: updateRoute, delete: deleteRoute,
+});
 
 type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 

@@ -1,7 +1,7 @@
 // GatewaySecret input check: the field rules, exactly one of secretName / namePrefix (a generated
 // name for namePrefix, kept while the certificate stays the same), and the TLS pair itself:
 // valid PEM, key matches the leaf, not expired, with a warning close to expiry.
-import { CheckFailure, checkInputs, f, FieldSpecs, isUnknown, Props } from "../schema";
+import { CheckFailure, f, FieldSpecs, isUnknown, Props, ResourceDescription } from "../schema";
 import { meshIdField, ownerKeyOf, timeoutsField } from "../framework";
 import { validateTlsPair } from "../pem";
 import { DNS_LABEL, DNS_LABEL_HINT } from "./gatewayFields";
@@ -24,23 +24,28 @@ export const gatewaySecretFields = {
 
 export const SECRET_OUTPUTS = ["state", "sni", "issueTime", "expiredTime", "certNotAfter", "clusters"] as const;
 
-export interface SecretCheckResult {
-  inputs: Props;
-  failures: CheckFailure[];
-  warnings: string[];
-}
-
-export function checkSecret(olds: Props, news: Props, now: Date, random: () => number = Math.random): SecretCheckResult {
-  const { inputs, failures } = checkInputs(gatewaySecretFields, news, SECRET_OUTPUTS);
-  const warnings: string[] = [];
-  failures.push(...nameFailures(news));
-  if (typeof inputs.cert === "string" && typeof inputs.key === "string" && !isUnknown(inputs.cert) && !isUnknown(inputs.key)) {
-    const report = validateTlsPair(inputs.cert, inputs.key, now);
-    failures.push(...report.failures);
-    warnings.push(...report.warnings);
-  }
-  if (failures.length === 0 && news.secretName === undefined) inputs.secretName = nameFor(olds, inputs, ownerKeyOf(news), random);
-  return { inputs, failures, warnings };
+/**
+ * The kind's description. `now` and `random` are injected so tests can fix the clock and the generated
+ * names; the provider uses the defaults.
+ */
+export function describeGatewaySecret(now: () => Date = () => new Date(), random: () => number = Math.random): ResourceDescription {
+  return {
+    kind: "GatewaySecret",
+    fields: gatewaySecretFields,
+    outputs: SECRET_OUTPUTS,
+    // The naming rule and the TLS pair stand alone: the user sees them with any field failure.
+    validateWithFieldFailures: true,
+    validate: (inputs, _olds) => {
+      const failures = nameFailures(inputs);
+      if (typeof inputs.cert !== "string" || typeof inputs.key !== "string" || isUnknown(inputs.cert) || isUnknown(inputs.key)) return { failures };
+      const report = validateTlsPair(inputs.cert, inputs.key, now());
+      return { failures: [...failures, ...report.failures], warnings: report.warnings };
+    },
+    derive: (inputs, olds, news) => (news.secretName === undefined ? { ...inputs, secretName: nameFor(olds, inputs, ownerKeyOf(news), random) } : inputs),
+    // A generated name differs from the old one, so the new secret can exist before the old goes.
+    deleteBeforeReplace: (olds, news) => olds.secretName === news.secretName,
+    engineNamesSecretChanges: true,
+  };
 }
 
 function nameFailures(news: Props): CheckFailure[] {

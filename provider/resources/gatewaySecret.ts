@@ -9,14 +9,14 @@
 // Adoption: `adopt: true` takes over an existing secret of that name after checking its expiry.
 import * as pulumi from "@pulumi/pulumi";
 import { GatewaySecretDetail, isNotFound } from "../api";
-import { defineProvider, minutes, partialState, pulumiLogger, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput, withOwnerInput } from "../framework";
+import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput } from "../framework";
 import { describeCertificate, expiryMatches, parseCertificateChain } from "../pem";
-import { diffInputs, isUnknown, Props } from "../schema";
+import { Props } from "../schema";
 import { providerShim } from "../shim";
 import { joinMessage } from "../messages";
 import { whenError, whenValue } from "../waiter";
 import { createReconciled, isAlreadyExists, writeWhenMeshSettles } from "./gatewayCalls";
-import { checkSecret, gatewaySecretFields, SECRET_OUTPUTS } from "./gatewaySecret.check";
+import { describeGatewaySecret, gatewaySecretFields, SECRET_OUTPUTS } from "./gatewaySecret.check";
 import {
   certAsRead, ClusterResult, clusterResults, derivedSecretName, describeFailures, failedClusters, parseSecretId, secretId, secretStatusOf,
 } from "./gatewaySecret.mapping";
@@ -173,38 +173,13 @@ async function deleteSecret(id: string, props: Props, ctx: ProviderContext) {
   });
 }
 
-const base = defineProvider(
-  { kind: "GatewaySecret", fields: gatewaySecretFields, outputs: SECRET_OUTPUTS },
-  {
-    create: createSecret,
-    read: readSecret,
-    // Every content field is createOnly, so an update only changes adopt/timeouts: keep the outputs.
-    update: async (_id, olds, news) => ({ ...olds, ...news }),
-    delete: deleteSecret,
-  },
-);
-
-export const gatewaySecretProvider: pulumi.dynamic.ResourceProvider = {
-  ...base,
-  async check(olds, news) {
-    const { inputs, failures, warnings } = checkSecret(olds as Props, news as Props, new Date());
-    for (const w of warnings) pulumiLogger.warn(w);
-    for (const key of Object.keys(news)) if (key.startsWith("__")) inputs[key] = news[key];
-    return failures.length > 0 ? { inputs: news, failures } : { inputs: withOwnerInput(olds as Props, news as Props, inputs) };
-  },
-  async diff(_id, olds, news) {
-    const d = diffInputs(gatewaySecretFields, olds as Props, news as Props);
-    const replace = d.replaces.length > 0;
-    // The engine names a change's keys by comparing the inputs with secret values masked, so a rotated cert
-    // and key showed as no key at all ("[diff: ~secretName]" with namePrefix). "Unknown" changes make it
-    // compare the real inputs and name every changed key; `replaces` still decides the replacement
-    // (diffResource in pkg/resource/deploy/step_generator.go). Unknown new values stay "changed".
-    const secretChanged = d.changed.some((p) => (p === "cert" || p === "key") && !isUnknown(news[p]));
-    const changes = secretChanged ? undefined : d.changed.length > 0;
-    // A generated name differs from the old one, so the new secret can exist before the old goes.
-    return { changes, replaces: d.replaces, deleteBeforeReplace: replace && olds.secretName === news.secretName };
-  },
-};
+export const gatewaySecretProvider: pulumi.dynamic.ResourceProvider = defineProvider(describeGatewaySecret(), {
+  create: createSecret,
+  read: readSecret,
+  // Every content field is createOnly, so an update only changes adopt/timeouts: keep the outputs.
+  update: async (_id, olds, news) => ({ ...olds, ...news }),
+  delete: deleteSecret,
+});
 
 export interface GatewaySecretArgs {
   meshId: pulumi.Input<string>;

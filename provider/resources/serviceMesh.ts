@@ -16,9 +16,11 @@ import { DEFAULT_NAME_INPUT, SERVICE_MESH_OUTPUTS, serviceMeshFields, validateSe
 
 warmKubeClientWhileWaiting();
 
-const meshProvider = defineProvider(
+export const serviceMeshProvider: pulumi.dynamic.ResourceProvider = defineProvider(
   {
-    kind: "ServiceMesh", fields: serviceMeshFields, outputs: SERVICE_MESH_OUTPUTS, validate: validateServiceMesh,
+    kind: "ServiceMesh", fields: serviceMeshFields, outputs: SERVICE_MESH_OUTPUTS,
+    prepare: (news, olds) => withDefaultName(olds, news),
+    validate: (inputs) => ({ failures: validateServiceMesh(inputs) }),
     // A mesh that failed while being created cannot be repaired in place (Terraform would call it tainted).
     replaceWhen: (olds) => (olds[MESH_CREATE_FAILED] === true ? "state" : undefined),
     // A cluster belongs to one mesh at a time and leaves it only once no gateway runs on it, so a replacement
@@ -26,15 +28,10 @@ const meshProvider = defineProvider(
     // delete the old mesh's routes, secrets, gateways and attachments (every one takes meshId, a create-only
     // input) before the old mesh, and create everything afterwards. Create-before-delete would fail at the first
     // detach (the gateway still runs there) and leave one more mesh behind on every retry.
-    deleteBeforeReplace: true,
+    deleteBeforeReplace: () => true,
   },
   serviceMeshCrud,
 );
-
-export const serviceMeshProvider: pulumi.dynamic.ResourceProvider = {
-  ...meshProvider,
-  check: async (olds, news) => meshProvider.check!(olds, withDefaultName(olds, news)),
-};
 
 type In<T> = pulumi.Input<T>;
 type Group<T> = In<{ [K in keyof T]?: In<T[K]> }>;
