@@ -5,53 +5,75 @@ import { meshIdField, timeoutsField } from "../framework";
 import { CheckFailure, f, FieldSpecs, isUnknown, Props } from "../schema";
 import { DNS_LABEL, DNS_LABEL_HINT, DURATION } from "./gatewayFields";
 
-const duration = f.string({ pattern: DURATION, patternHint: 'a duration such as "5s" or "250ms"' });
-const percentage = f.number({ required: true, min: 0, max: 100 });
-const matchingMode = f.enumOf(["exact", "prefix", "regex"], { required: true });
+const DURATION_HINT = 'a duration such as "5s" or "250ms"';
+const duration = <const W extends string>(wire: W) => f.string({ pattern: DURATION, patternHint: DURATION_HINT, wire });
+const percentage = f.number({ required: true, min: 0, max: 100, wire: "Percentage.Value" });
+const matchingMode = f.enumOf(["exact", "prefix", "regex"], { required: true, wire: "MatchingMode" });
 const routeNamePattern = /^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/;
+const port = f.int({ min: 1, max: 65535 });
 
-const headerFields = { name: f.string({ required: true }), mode: matchingMode, value: f.string({ required: true, allowEmpty: true }) } satisfies FieldSpecs;
-const tlsFields = { port: f.int({ required: true, min: 1, max: 65535 }), sniHosts: f.stringList({ required: true, minItems: 1 }) } satisfies FieldSpecs;
-const uriFields = { mode: matchingMode, value: f.string({ required: true }) } satisfies FieldSpecs;
-const destinationFields = {
-  host: f.string({ required: true, hint: "the destination service host, e.g. reviews.default.svc.cluster.local" }),
-  subset: f.string(),
-  port: f.int({ min: 1, max: 65535 }),
-  weight: f.int({ min: 0, max: 100 }),
-} satisfies FieldSpecs;
+// The route itself travels as the JSON parameter GatewayRoute and comes back as RouteDetail
+// (research/asm-api.md §5); paths under it are the same both ways.
+const body = <const P extends string>(path: P) => ({ wire: `GatewayRoute.${path}`, readBack: `RouteDetail.${path}` }) as const;
+const advanced = <const P extends string>(path: P) => body(`HTTPAdvancedOptions.${path}`);
 
 export const gatewayRouteFields = {
-  meshId: meshIdField,
-  gatewayName: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, hint: "the ASMGateway name" }),
-  routeName: f.string({ required: true, createOnly: true, pattern: routeNamePattern, patternHint: "lowercase letters, digits, '-' and '.', at most 63 characters" }),
-  namespace: f.string({ createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
-  routeType: f.enumOf(["HTTP", "TLS", "TCP"], { default: "HTTP" }),
-  domains: f.stringList({ minItems: 1 }),
-  rewrite: f.object({ uri: f.string(), authority: f.string() }),
-  redirect: f.object({ uri: f.string(), authority: f.string(), code: f.int({ min: 300, max: 399 }) }),
-  timeout: duration,
-  retries: f.object({ attempts: f.int({ required: true, min: 0, max: 100 }), perTryTimeout: duration, retryOn: f.string(), retryRemoteLocalities: f.bool() }),
-  fault: f.object({
-    delay: f.object({ fixedDelay: { ...duration, required: true }, percentage }),
-    abort: f.object({ httpStatus: f.int({ required: true, min: 200, max: 599 }), percentage }),
+  meshId: { ...meshIdField, wire: "ServiceMeshId" },
+  gatewayName: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, hint: "the ASMGateway name", wire: "IstioGatewayName" }),
+  routeName: f.string({
+    required: true, createOnly: true, pattern: routeNamePattern, patternHint: "lowercase letters, digits, '-' and '.', at most 63 characters", ...body("RouteName"),
   }),
-  mirror: f.object({ host: f.string({ required: true }), subset: f.string(), percentage: f.number({ min: 0, max: 100 }) }),
-  delegate: f.object({ name: f.string({ required: true }), namespace: f.string({ required: true }) }),
+  namespace: f.string({ createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, ...body("Namespace") }),
+  routeType: f.enumOf(["HTTP", "TLS", "TCP"], { default: "HTTP", ...body("RouteType") }),
+  domains: f.stringList({ minItems: 1, ...body("Domains") }),
+  rewrite: f.object({ uri: f.string({ wire: "Uri" }), authority: f.string({ wire: "Authority" }) }, advanced("Rewrite")),
+  redirect: f.object(
+    { uri: f.string({ wire: "Uri" }), authority: f.string({ wire: "Authority" }), code: f.int({ min: 300, max: 399, wire: "RedirectCode" }) },
+    advanced("HTTPRedirect"),
+  ),
+  timeout: { ...duration("Timeout"), ...advanced("Timeout") },
+  retries: f.object({
+    attempts: f.int({ required: true, min: 0, max: 100, wire: "Attempts" }),
+    perTryTimeout: duration("PerTryTimeout"),
+    retryOn: f.string({ wire: "RetryOn" }),
+    retryRemoteLocalities: f.bool({ wire: "RetryRemoteLocalities.Value" }),
+  }, advanced("Retries")),
+  fault: f.object({
+    delay: f.object({ fixedDelay: f.string({ required: true, pattern: DURATION, patternHint: DURATION_HINT, wire: "FixedDelay" }), percentage }, { wire: "Delay" }),
+    abort: f.object({ httpStatus: f.int({ required: true, min: 200, max: 599, wire: "HttpStatus" }), percentage }, { wire: "Abort" }),
+  }, advanced("Fault")),
+  // The API keeps the mirror's percentage beside the mirror, not in it.
+  mirror: f.object({
+    host: f.string({ required: true, ...advanced("Mirror.Host") }),
+    subset: f.string(advanced("Mirror.Subset")),
+    percentage: f.number({ min: 0, max: 100, ...advanced("MirrorPercentage.Value") }),
+  }),
+  delegate: f.object({ name: f.string({ required: true, wire: "Name" }), namespace: f.string({ required: true, wire: "Namespace" }) }, advanced("Delegate")),
   /** Smaller is matched first. */
-  priority: f.int({ default: 0, min: 0, max: 10_000 }),
+  priority: f.int({ default: 0, min: 0, max: 10_000, wire: "Priority" }),
   /** 0 = valid (active), 1 = invalid (kept but not applied). */
-  status: f.int({ default: 0, min: 0, max: 1 }),
-  description: f.string({ default: "", allowEmpty: true }),
+  status: f.int({ default: 0, min: 0, max: 1, wire: "Status" }),
+  description: f.string({ default: "", allowEmpty: true, wire: "Description" }),
   adopt: f.bool({ default: false, createTimeOnly: true }),
   timeouts: timeoutsField,
   match: f.object({
-    uri: f.object(uriFields),
-    headers: f.list(f.object(headerFields)),
-    ports: f.list(f.int({ min: 1, max: 65535 }), { itemsHint: "port numbers between 1 and 65535" }),
-    tls: f.list(f.object(tlsFields)),
-  }),
-  destinations: f.list(f.object(destinationFields)),
-  rawVirtualServiceRoute: f.json(),
+    uri: f.object({ mode: matchingMode, value: f.string({ required: true, wire: "MatchingContent" }) }, { wire: "URI" }),
+    headers: f.list(f.object({
+      name: f.string({ required: true, wire: "Name" }), mode: matchingMode, value: f.string({ required: true, allowEmpty: true, wire: "MatchingContent" }),
+    }), { wire: "Headers" }),
+    ports: f.list(port, { itemsHint: "port numbers between 1 and 65535", wire: "Ports" }),
+    tls: f.list(f.object({
+      port: f.int({ required: true, min: 1, max: 65535, wire: "TLSPort" }), sniHosts: f.stringList({ required: true, minItems: 1, wire: "SNIHosts" }),
+    }), { wire: "TLSMatchAttributes" }),
+  }, body("MatchRequest")),
+  destinations: f.list(f.object({
+    host: f.string({ required: true, hint: "the destination service host, e.g. reviews.default.svc.cluster.local", wire: "Destination.Host" }),
+    subset: f.string({ wire: "Destination.Subset" }),
+    port: { ...port, wire: "Destination.Port.Number" },
+    weight: f.int({ min: 0, max: 100, wire: "Weight" }),
+  }), body("RouteDestinations")),
+  /** A VirtualService http/tls/tcp route as JSON; the API lets it override the structured fields. */
+  rawVirtualServiceRoute: f.json(body("RawVSRoute")),
 } satisfies FieldSpecs;
 
 /** Changing only these goes through UpdateIstioRouteAdditionalStatus. */

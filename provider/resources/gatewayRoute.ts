@@ -15,7 +15,7 @@ import { joinMessage } from "../messages";
 import { whenError, whenValue } from "../waiter";
 import { createReconciled, isAlreadyExists, writeWhenMeshSettles } from "./gatewayCalls";
 import { ADDITIONAL_STATUS_FIELDS, crossFieldFailures, gatewayRouteFields } from "./gatewayRoute.check";
-import { fromWireRoute, parseRouteId, RouteArgsBody, routeId, toWireRoute } from "./gatewayRoute.mapping";
+import { fromWireDetail, parseRouteId, RouteArgsBody, routeId, toWireParams } from "./gatewayRoute.mapping";
 
 const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minutes(5) };
 
@@ -50,14 +50,7 @@ export function updateKind(changed: string[]): "none" | "additionalStatus" | "fu
 }
 
 function writeParams(a: RouteInputs) {
-  return {
-    ServiceMeshId: a.meshId,
-    IstioGatewayName: a.gatewayName,
-    GatewayRoute: JSON.stringify(toWireRoute(a)),
-    Priority: a.priority,
-    Status: a.status,
-    Description: a.description,
-  };
+  return toWireParams(a) as { ServiceMeshId: string; IstioGatewayName: string; GatewayRoute: string; Priority: number; Status: number; Description: string };
 }
 
 function detailOf(ctx: ProviderContext, meshId: string, gateway: string, routeName: string) {
@@ -134,15 +127,15 @@ async function readRoute(id: string, props: Props, ctx: ProviderContext) {
     throw err;
   });
   if (!res) return undefined;
-  const { rawVirtualServiceRoute, ...route } = fromWireRoute(res.RouteDetail ?? {});
+  const { rawVirtualServiceRoute, priority, status, description, ...route } = fromWireDetail({ ...res, RouteDetail: res.RouteDetail ?? {} });
   const inputs: Props = { ...route, meshId, gatewayName, routeName };
   // The detail always carries a namespace and a RawVSRoute (rendered from the structured fields
   // when none was given), so they count only when the route declared them.
   if (props.namespace !== undefined && res.Namespace) inputs.namespace = res.Namespace;
   if (props.rawVirtualServiceRoute !== undefined) inputs.rawVirtualServiceRoute = rawVirtualServiceRoute;
-  inputs.priority = res.Priority ?? 0;
-  inputs.status = res.Status ?? 0;
-  inputs.description = res.Description ?? "";
+  inputs.priority = priority ?? 0;
+  inputs.status = status ?? 0;
+  inputs.description = description ?? "";
   for (const key of ["adopt", "timeouts"]) if (props[key] !== undefined) inputs[key] = props[key];
   return { id, props: inputs, inputs };
 }

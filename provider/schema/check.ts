@@ -3,6 +3,7 @@
 // passed through unvalidated. Unknown input names are reported so typos do not pass silently.
 import { Field, FieldSpecs, isPlainObject, isUnknown, Props } from "./fields";
 import { firstNonJsonPath, validateLeaf } from "./validate";
+import { reservedKeysOf } from "./wire";
 
 export interface CheckFailure {
   property: string;
@@ -18,7 +19,7 @@ function requiredReason(field: Field): string {
   return field.hint ? `required; give ${field.hint}` : "required";
 }
 
-function checkField(path: string, field: Field, value: unknown, failures: CheckFailure[]): unknown {
+function checkField(path: string, field: Field, value: unknown, failures: CheckFailure[], siblings: FieldSpecs = {}): unknown {
   if (value === undefined || value === null) {
     if ("default" in field && field.default !== undefined) return field.default;
     if (field.required) failures.push({ property: path, reason: requiredReason(field) });
@@ -34,7 +35,7 @@ function checkField(path: string, field: Field, value: unknown, failures: CheckF
   }
   if (field.kind === "object") return checkObject(field.fields, value as Props, failures, `${path}.`);
   if (field.kind === "list") return checkList(path, field, value as unknown[], failures);
-  if (field.kind === "json") checkJson(path, field, value as Props, failures);
+  if (field.kind === "json") checkJson(path, reservedKeysOf(siblings, field), value as Props, failures);
   return value;
 }
 
@@ -54,8 +55,8 @@ function checkList(path: string, field: Extract<Field, { kind: "list" }>, items:
   return out;
 }
 
-function checkJson(path: string, field: Extract<Field, { kind: "json" }>, value: Props, failures: CheckFailure[]): void {
-  const clash = Object.keys(value).filter((k) => field.reservedKeys?.includes(k));
+function checkJson(path: string, reserved: readonly string[], value: Props, failures: CheckFailure[]): void {
+  const clash = Object.keys(value).filter((k) => reserved.includes(k));
   if (clash.length > 0) {
     failures.push({ property: path, reason: `${clash.join(", ")} must be set through the typed argument(s) of the same name, not here` });
   }
@@ -66,7 +67,7 @@ function checkJson(path: string, field: Extract<Field, { kind: "json" }>, value:
 function checkObject(specs: FieldSpecs, value: Props, failures: CheckFailure[], prefix: string, passThrough: readonly string[] = []): Props {
   const out: Props = {};
   for (const [name, field] of Object.entries(specs)) {
-    const v = checkField(`${prefix}${name}`, field, value[name], failures);
+    const v = checkField(`${prefix}${name}`, field, value[name], failures, specs);
     if (v !== undefined) out[name] = v;
   }
   for (const name of Object.keys(value)) {

@@ -7,3 +7,4 @@ export * from "./fields";
 export * from "./paths";
 export * from "./resource";
 export { firstNonJsonPath, validateLeaf } from "./validate";
+export * from "./wire";
