@@ -1,4 +1,5 @@
-import { asmGatewayDescription, asmGatewayProvider } from "../../provider/resources/asmGateway";
+import { asmGatewayDescription } from "../../provider/resources/asmGateway/description";
+import { asmGatewayProvider } from "../../provider/resources/asmGateway/lifecycle";
 import { checkResource, diffResource, UNKNOWN, type Props } from "../../provider/schema";
 
 // The kind's description through the one engine every kind uses (the kind has no check or diff of its own).

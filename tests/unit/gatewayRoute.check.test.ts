@@ -1,4 +1,5 @@
-import { gatewayRouteDescription, gatewayRouteProvider, updateKind } from "../../provider/resources/gatewayRoute";
+import { gatewayRouteDescription } from "../../provider/resources/gatewayRoute/description";
+import { gatewayRouteProvider, updateKind } from "../../provider/resources/gatewayRoute/lifecycle";
 import { checkResource, diffResource, type Props } from "../../provider/schema";
 
 // The kind's description through the one engine every kind uses (the kind has no check or diff of its own).

@@ -1,7 +1,7 @@
 import { X509Certificate } from "node:crypto";
-import { describeGatewaySecret } from "../../provider/resources/gatewaySecret.check";
-import { certAsRead, clusterResults, describeFailures, failedClusters, generateSecretName, parseSecretId, secretId } from "../../provider/resources/gatewaySecret.mapping";
-import { gatewaySecretProvider } from "../../provider/resources/gatewaySecret";
+import { describeGatewaySecret } from "../../provider/resources/gatewaySecret/description";
+import { certAsRead, clusterResults, describeFailures, failedClusters, generateSecretName, parseSecretId, secretId } from "../../provider/resources/gatewaySecret/wire";
+import { gatewaySecretProvider } from "../../provider/resources/gatewaySecret/lifecycle";
 import { checkResource, UNKNOWN, type Props } from "../../provider/schema";
 import { tlsFixture } from "../fixtures/tls/tlsFixtures";
 

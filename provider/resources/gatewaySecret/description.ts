@@ -1,11 +1,13 @@
 // GatewaySecret input check: the field rules, exactly one of secretName / namePrefix (a generated
 // name for namePrefix, kept while the certificate stays the same), and the TLS pair itself:
 // valid PEM, key matches the leaf, not expired, with a warning close to expiry.
-import { CheckFailure, f, FieldSpecs, isUnknown, Props, ResourceDescription } from "../schema";
-import { meshIdField, ownerKeyOf, timeoutsField } from "../framework";
-import { validateTlsPair } from "../pem";
-import { DNS_LABEL, DNS_LABEL_HINT } from "./gatewayFields";
-import { derivedSecretName, generateSecretName, MAX_PREFIX_LENGTH, SECRET_NAME, SECRET_NAME_HINT } from "./gatewaySecret.mapping";
+import { CheckFailure, f, FieldSpecs, isUnknown, Props, ResourceDescription } from "../../schema";
+import { meshIdField } from "../../framework/meshId";
+import { ownerKeyOf } from "../../framework/ownership";
+import { timeoutsField } from "../../framework/timeouts";
+import { validateTlsPair } from "../../pem";
+import { DNS_LABEL, DNS_LABEL_HINT } from "../gatewayFields";
+import { derivedSecretName, generateSecretName, MAX_PREFIX_LENGTH, SECRET_NAME, SECRET_NAME_HINT } from "./wire";
 
 export const gatewaySecretFields = {
   meshId: meshIdField,

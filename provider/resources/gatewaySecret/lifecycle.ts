@@ -7,19 +7,18 @@
 // before deleting the old one (docs/rotation.md); with a fixed secretName the old one goes first.
 // Drift: the declared certificate's expiry is compared with ExpiredTime on refresh.
 // Adoption: `adopt: true` takes over an existing secret of that name after checking its expiry.
-import * as pulumi from "@pulumi/pulumi";
-import { GatewaySecretDetail, isNotFound } from "../api";
-import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput } from "../framework";
-import { describeCertificate, expiryMatches, parseCertificateChain } from "../pem";
-import { Props } from "../schema";
-import { providerShim } from "../shim";
-import { joinMessage } from "../messages";
-import { whenError, whenValue } from "../waiter";
-import { createReconciled, isAlreadyExists, writeWhenMeshSettles } from "./gatewayCalls";
-import { describeGatewaySecret, gatewaySecretFields, SECRET_OUTPUTS } from "./gatewaySecret.check";
+import type * as pulumi from "@pulumi/pulumi";
+import { GatewaySecretDetail, isNotFound } from "../../api";
+import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY } from "../../framework";
+import { describeCertificate, expiryMatches, parseCertificateChain } from "../../pem";
+import { Props } from "../../schema";
+import { joinMessage } from "../../messages";
+import { whenError, whenValue } from "../../waiter";
+import { createReconciled, isAlreadyExists, writeWhenMeshSettles } from "../gatewayCalls";
+import { describeGatewaySecret, gatewaySecretFields, SECRET_OUTPUTS } from "./description";
 import {
   certAsRead, ClusterResult, clusterResults, derivedSecretName, describeFailures, failedClusters, parseSecretId, secretId, secretStatusOf,
-} from "./gatewaySecret.mapping";
+} from "./wire";
 
 const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minutes(5) };
 
@@ -180,48 +179,3 @@ export const gatewaySecretProvider: pulumi.dynamic.ResourceProvider = defineProv
   update: async (_id, olds, news) => ({ ...olds, ...news }),
   delete: deleteSecret,
 });
-
-export interface GatewaySecretArgs {
-  meshId: pulumi.Input<string>;
-  /** The ASMGateway name (IstioGatewayName). */
-  gatewayName: pulumi.Input<string>;
-  /** A fixed name. Rotating the certificate then deletes the old secret before creating the new one. */
-  secretName?: pulumi.Input<string>;
-  /** Instead of secretName: "<prefix>-<8 hex>" derived from the resource and certificate (zero-downtime rotation). */
-  namePrefix?: pulumi.Input<string>;
-  /** PEM certificate, leaf first, then intermediates. Always stored as a secret. */
-  cert: pulumi.Input<string>;
-  /** PEM private key of the leaf certificate. Always stored as a secret. */
-  key: pulumi.Input<string>;
-  /** Take over an existing secret named secretName (its expiry must match cert). */
-  adopt?: pulumi.Input<boolean>;
-  timeouts?: pulumi.Input<Timeouts>;
-}
-
-/** A TLS secret on an ASM gateway. id = <meshId>:<gatewayName>:<secretName>. */
-export class GatewaySecret extends pulumi.dynamic.Resource {
-  /**
-   * The secret's name, generated when namePrefix is used. Derived from the id, which stays known
-   * unless the secret is replaced, so a reference to it previews as a change only on rotation.
-   */
-  public readonly secretName: pulumi.Output<string>;
-  /** normal | abnormal, as DescribeGatewaySecretDetails reports it. */
-  declare readonly state: pulumi.Output<string>;
-  declare readonly sni: pulumi.Output<string>;
-  declare readonly issueTime: pulumi.Output<string>;
-  declare readonly expiredTime: pulumi.Output<string>;
-  /** The declared leaf certificate's notAfter (ISO 8601). */
-  declare readonly certNotAfter: pulumi.Output<string>;
-  /** Per-cluster results of the create: [{clusterId, state, message}]. */
-  declare readonly clusters: pulumi.Output<ClusterResult[]>;
-
-  constructor(name: string, args: GatewaySecretArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = Object.fromEntries(SECRET_OUTPUTS.map((k) => [k, undefined]));
-    // Secret inputs keep cert and key encrypted in the state's inputs; additionalSecretOutputs
-    // covers the outputs even when a caller passes them as plain strings.
-    const props = { ...args, cert: pulumi.secret(args.cert), key: pulumi.secret(args.key), ...outputs, secretName: args.secretName };
-    const secretOutputs = { additionalSecretOutputs: ["cert", "key"] };
-    super(providerShim("GatewaySecret"), name, { ...props, ...ownerInput("GatewaySecret", name, opts) }, pulumi.mergeOptions(opts, secretOutputs), "asm", "GatewaySecret");
-    this.secretName = this.id.apply((id) => parseSecretId(id).secretName);
-  }
-}

@@ -6,16 +6,15 @@
 // gatewayName, routeName, namespace. Refresh maps the detail back to arguments, so drift shows in
 // the next preview and `up` writes the declared route again.
 // Adoption: `adopt: true` takes over an existing route of that name and applies the declared definition.
-import * as pulumi from "@pulumi/pulumi";
-import { isNotFound } from "../api";
-import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput } from "../framework";
-import { ADOPTED_KEY, adoptLive, createOnlyMismatches, diffInputs, InputDiff, Props, ResourceDescription } from "../schema";
-import { providerShim } from "../shim";
-import { joinMessage } from "../messages";
-import { whenError, whenValue } from "../waiter";
-import { createReconciled, isAlreadyExists, writeWhenMeshSettles } from "./gatewayCalls";
-import { ADDITIONAL_STATUS_FIELDS, crossFieldFailures, gatewayRouteFields } from "./gatewayRoute.check";
-import { fromWireDetail, parseRouteId, RouteArgsBody, routeId, toWireParams } from "./gatewayRoute.mapping";
+import type * as pulumi from "@pulumi/pulumi";
+import { isNotFound } from "../../api";
+import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY } from "../../framework";
+import { ADOPTED_KEY, adoptLive, createOnlyMismatches, diffInputs, InputDiff, Props } from "../../schema";
+import { joinMessage } from "../../messages";
+import { whenError, whenValue } from "../../waiter";
+import { createReconciled, isAlreadyExists, writeWhenMeshSettles } from "../gatewayCalls";
+import { ADDITIONAL_STATUS_FIELDS, gatewayRouteDescription, gatewayRouteFields } from "./description";
+import { fromWireDetail, parseRouteId, RouteArgsBody, routeId, toWireParams } from "./wire";
 
 const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minutes(5) };
 
@@ -33,14 +32,6 @@ type RouteInputs = RouteArgsBody & {
 const asInputs = (p: Props): RouteInputs => p as unknown as RouteInputs;
 const subjectOf = (a: { gatewayName: string; routeName: string }) => `GatewayRoute ${a.gatewayName}/${a.routeName}`;
 
-export const gatewayRouteDescription: ResourceDescription = {
-  kind: "GatewayRoute",
-  fields: gatewayRouteFields,
-  outputs: [],
-  validate: (inputs) => ({ failures: crossFieldFailures(inputs) }),
-  // The route name is fixed, so the new route cannot exist beside the old one.
-  deleteBeforeReplace: () => true,
-};
 
 /** Which API call an update needs: none, the additional-status call, or the full route update. */
 export function updateKind(changed: string[]): "none" | "additionalStatus" | "full" {
@@ -165,32 +156,3 @@ async function deleteRoute(id: string, _props: Props, ctx: ProviderContext) {
 export const gatewayRouteProvider: pulumi.dynamic.ResourceProvider = defineProvider(gatewayRouteDescription, {
   create: createRoute, read: readRoute, update: updateRoute, delete: deleteRoute,
 });
-
-type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
-
-export type GatewayRouteArgs = Inputs<RouteArgsBody> & {
-  meshId: pulumi.Input<string>;
-  /** The ASMGateway name (IstioGatewayName). */
-  gatewayName: pulumi.Input<string>;
-  /** Smaller is matched first. Default 0. */
-  priority?: pulumi.Input<number>;
-  /** 0 = valid (default), 1 = invalid. */
-  status?: pulumi.Input<number>;
-  description?: pulumi.Input<string>;
-  /** Take over an existing route of this name instead of creating one. */
-  adopt?: pulumi.Input<boolean>;
-  timeouts?: pulumi.Input<Timeouts>;
-};
-
-/** A route on an ASM gateway. id = <meshId>:<gatewayName>:<routeName>. */
-export class GatewayRoute extends pulumi.dynamic.Resource {
-  /** Derived from the id, which stays known while the route is updated in place. */
-  public readonly routeName: pulumi.Output<string>;
-  declare readonly priority: pulumi.Output<number>;
-  declare readonly status: pulumi.Output<number>;
-
-  constructor(name: string, args: GatewayRouteArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("GatewayRoute"), name, { ...args, ...ownerInput("GatewayRoute", name, opts) }, opts, "asm", "GatewayRoute");
-    this.routeName = this.id.apply((id) => parseRouteId(id).routeName);
-  }
-}

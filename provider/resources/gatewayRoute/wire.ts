@@ -3,8 +3,8 @@
 // as RouteDetail (research/asm-api.md §5). Every path is declared once, on its field
 // (gatewayRoute.check.ts), so the two directions are inverses, which is what makes
 // refresh-then-up drift correction exact.
-import { fromWire, InputsOf, Props, toWire } from "../schema";
-import { gatewayRouteFields } from "./gatewayRoute.check";
+import { fromWire, InputsOf, Props, toWire } from "../../schema";
+import { gatewayRouteFields } from "./description";
 
 type Fields = typeof gatewayRouteFields;
 type ParamFields = "meshId" | "gatewayName" | "priority" | "status" | "description" | "adopt" | "timeouts";

@@ -1,9 +1,10 @@
 // GatewayRoute input check: the field rules (DSL) and the cross-field rules:
 // weights total 100 across several destinations, something to route to, HTTP-only options on
 // HTTP routes only, SNI matching on TLS routes only.
-import { meshIdField, timeoutsField } from "../framework";
-import { CheckFailure, f, FieldSpecs, isUnknown, Props } from "../schema";
-import { DNS_LABEL, DNS_LABEL_HINT, DURATION } from "./gatewayFields";
+import { meshIdField } from "../../framework/meshId";
+import { timeoutsField } from "../../framework/timeouts";
+import { CheckFailure, f, FieldSpecs, isUnknown, Props, ResourceDescription } from "../../schema";
+import { DNS_LABEL, DNS_LABEL_HINT, DURATION } from "../gatewayFields";
 
 const DURATION_HINT = 'a duration such as "5s" or "250ms"';
 const duration = <const W extends string>(wire: W) => f.string({ pattern: DURATION, patternHint: DURATION_HINT, wire });
@@ -106,3 +107,12 @@ export function crossFieldFailures(a: Props): CheckFailure[] {
   }
   return failures;
 }
+
+export const gatewayRouteDescription: ResourceDescription = {
+  kind: "GatewayRoute",
+  fields: gatewayRouteFields,
+  outputs: [],
+  validate: (inputs) => ({ failures: crossFieldFailures(inputs) }),
+  // The route name is fixed, so the new route cannot exist beside the old one.
+  deleteBeforeReplace: () => true,
+};

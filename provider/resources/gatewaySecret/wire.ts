@@ -1,9 +1,9 @@
 // GatewaySecret: ids, generated names, per-cluster result inspection and the detail -> state
 // mapping. No key material passes through here: only names, cluster ids, API messages and times.
 import { createHash } from "node:crypto";
-import type { GatewaySecretDetail, SecretClusterRecord } from "../api";
-import { expiryMatches } from "../pem";
-import { joinMessage, joinMessages } from "../messages";
+import type { GatewaySecretDetail, SecretClusterRecord } from "../../api";
+import { expiryMatches } from "../../pem";
+import { joinMessage, joinMessages } from "../../messages";
 
 export function secretId(meshId: string, gateway: string, secretName: string): string {
   return `${meshId}:${gateway}:${secretName}`;

@@ -1,9 +1,9 @@
 // ServiceMesh: pure translation between the Pulumi inputs (grouped camelCase) and the wire
 // (flat PascalCase), driven by MESH_PARAMS. Unit-tested in tests/unit/serviceMeshMapping.test.ts.
-import type { CreateServiceMeshRequest, ServiceMeshDetail, TagWire } from "../api";
-import { OWNER_TAG } from "../framework/ownership";
-import { getPath, isPlainObject, Props, setPath } from "../schema";
-import { MESH_PARAMS, MeshParam } from "./serviceMesh.params";
+import type { CreateServiceMeshRequest, ServiceMeshDetail, TagWire } from "../../api";
+import { OWNER_TAG } from "../../framework/ownership";
+import { getPath, isPlainObject, Props, setPath } from "../../schema";
+import { MESH_PARAMS, MeshParam } from "./params";
 
 type Wire = Record<string, string | number | boolean | undefined>;
 

@@ -1,0 +1,65 @@
+// ASMGateway: the inputs (each mapped onto the IstioGateway object: metadata or a spec key of the same
+// name; extraSpec carries every other spec key) and the rules across them.
+import { meshIdField } from "../../framework/meshId";
+import { timeoutsField } from "../../framework/timeouts";
+import { CheckFailure, f, FieldSpecs, InputsOf, ResourceDescription, Props } from "../../schema";
+import { DNS_LABEL, DNS_LABEL_HINT, QUANTITY } from "../gatewayFields";
+
+export const DEFAULT_GATEWAY_NAMESPACE = "istio-system";
+
+const quantity = f.string({ pattern: QUANTITY, patternHint: "a Kubernetes quantity such as 200m, 2, 256Mi or 4G" });
+const quantities = f.object({ cpu: quantity, memory: quantity });
+const portNumber = f.int({ min: 1, max: 65535 });
+
+const portFields = {
+  name: f.string({ required: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
+  port: f.int({ required: true, min: 1, max: 65535 }),
+  targetPort: portNumber,
+  nodePort: portNumber,
+  protocol: f.enumOf(["TCP", "UDP", "HTTP", "HTTPS", "HTTP2", "GRPC", "TLS"]),
+} satisfies FieldSpecs;
+
+export const asmGatewayFields = {
+  meshId: meshIdField,
+  name: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, wire: "metadata.name" }),
+  namespace: f.string({ default: DEFAULT_GATEWAY_NAMESPACE, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, wire: "metadata.namespace" }),
+  gatewayType: f.enumOf(["ingress", "egress"], { default: "ingress", wire: "spec.gatewayType" }),
+  clusterIds: f.stringList({ required: true, minItems: 1, hint: "the ids of the mesh's clusters the gateway runs on", wire: "spec.clusterIds" }),
+  serviceType: f.enumOf(["LoadBalancer", "ClusterIP", "NodePort"], { default: "LoadBalancer", wire: "spec.serviceType" }),
+  serviceAnnotations: f.stringMap({ wire: "spec.serviceAnnotations" }),
+  replicaCount: f.int({ min: 0, max: 1000, wire: "spec.replicaCount" }),
+  minReplicas: f.int({ min: 0, max: 1000, wire: "spec.minReplicas" }),
+  maxReplicas: f.int({ min: 1, max: 1000, wire: "spec.maxReplicas" }),
+  resources: f.object({ limits: quantities, requests: quantities }, { wire: "spec.resources" }),
+  adopt: f.bool({ default: false, createTimeOnly: true }),
+  timeouts: timeoutsField,
+  ports: f.list(f.object(portFields), { wire: "spec.ports" }),
+  /** Any other IstioGateway spec key (e.g. "env", "kernel", "rollingMaxSurge"), passed through as JSON. */
+  extraSpec: f.json({ wire: "spec", spread: true }),
+} satisfies FieldSpecs;
+
+export type GatewayPort = InputsOf<typeof portFields>;
+
+// serverSpecKeys: what states written before serverSpec recorded (the keys without their values).
+export const GATEWAY_OUTPUTS = ["fullName", "serverSpec", "serverSpecKeys"] as const;
+
+function crossFieldFailures(a: Props): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const { minReplicas: min, maxReplicas: max, replicaCount: count } = a as { minReplicas?: number; maxReplicas?: number; replicaCount?: number };
+  if (min !== undefined && max !== undefined && min > max) failures.push({ property: "minReplicas", reason: `${min} is larger than maxReplicas (${max})` });
+  if (count !== undefined && max !== undefined && count > max) failures.push({ property: "replicaCount", reason: `${count} is larger than maxReplicas (${max})` });
+  const ports = Array.isArray(a.ports) ? (a.ports as GatewayPort[]) : [];
+  for (const [key, what] of [["name", "port name"], ["port", "port number"]] as const) {
+    const values = ports.map((p) => p[key]);
+    const dup = values.find((v, i) => values.indexOf(v) !== i);
+    if (dup !== undefined) failures.push({ property: "ports", reason: `${what} ${JSON.stringify(dup)} is used twice; ${what}s must be unique` });
+  }
+  return failures;
+}
+
+export const asmGatewayDescription: ResourceDescription = {
+  kind: "ASMGateway",
+  fields: asmGatewayFields,
+  outputs: GATEWAY_OUTPUTS,
+  validate: (inputs) => ({ failures: crossFieldFailures(inputs) }),
+};
