@@ -1,7 +1,7 @@
 // GatewayRoute: camelCase arguments <-> the PascalCase GatewayRoute structure that
 // Create/UpdateIstioGatewayRoutes take as a JSON string and DescribeIstioGatewayRouteDetail returns
 // as RouteDetail (research/asm-api.md §5). Every path is declared once, on its field
-// (gatewayRoute.check.ts), so the two directions are inverses, which is what makes
+// (description.ts), so the two directions are inverses, which is what makes
 // refresh-then-up drift correction exact.
 import { fromWire, InputsOf, Props, toWire } from "../../schema";
 import { gatewayRouteFields } from "./description";

@@ -20,7 +20,7 @@ export const serviceMeshFields: FieldSpecs = {
   ),
   istioVersion: f.string({ pattern: /^v?\d+\.\d+/, patternHint: 'an ASM version such as "v1.22.6.71-g7d67a80b-aliyun"' }),
   upgradeGateways: f.bool(),
-  // A mesh carries at most 20 tags; one is the provider's ownership tag (asm-pulumi:owner, serviceMesh.owned.ts).
+  // A mesh carries at most 20 tags; one is the provider's ownership tag (asm-pulumi:owner, owned.ts).
   tags: f.stringMap({ maxEntries: 19, keyPattern: /^(?!aliyun|acs:|asm-pulumi:).{1,128}$/, keyHint: "1-128 characters, not starting with aliyun, acs: or asm-pulumi: (the provider's own)" }),
   timeouts: timeoutsField,
   adoptId: { ...optionalMeshIdField, createTimeOnly: true },

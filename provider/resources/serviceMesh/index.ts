@@ -4,7 +4,7 @@
 //   any state → failed (terminal: fail fast with ErrorMessage); DeleteServiceMesh → deleting → NotFound.
 // Ready means State == "running". Name, feature flags, version and tags update in place
 // (ModifyServiceMeshName, UpdateMeshFeature, UpgradeMeshEditionPartially, Tag/UntagResources);
-// every mode:"create" row of serviceMesh.params.ts plus network and regionId replaces the mesh.
+// every mode:"create" row of params.ts plus network and regionId replaces the mesh.
 // Delete refuses at once when clusters this stack does not manage are still attached.
 // Adoption: `adoptId` takes over an existing mesh (pulumi import cannot work for dynamic resources).
 import * as pulumi from "@pulumi/pulumi";

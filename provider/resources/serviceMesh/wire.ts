@@ -17,7 +17,7 @@ export function toTagWire(tags: unknown): TagWire[] | undefined {
   return list.length > 0 ? list : undefined;
 }
 
-/** `ownerTag`: the ownership mark (serviceMesh.owned.ts), sent with the user's tags but never one of them. */
+/** `ownerTag`: the ownership mark (owned.ts), sent with the user's tags but never one of them. */
 export function toCreateRequest(inputs: Props, regionId: string, ownerTag: Record<string, string> = {}): CreateServiceMeshRequest {
   const req: CreateServiceMeshRequest = {
     RegionId: regionId,
