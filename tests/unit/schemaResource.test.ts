@@ -92,3 +92,16 @@ describe("schema engine: the resource description", () => {
     expect(diffResource(d, { name: "a", failed: true }, { name: "a" })).toMatchObject({ changes: true, replaces: ["state"] });
   });
 });
+
+describe("the kinds' descriptions", () => {
+  it("describe every input of ClusterAttachment, ASMGateway, GatewaySecret and GatewayRoute in one sentence", async () => {
+    const tables = [
+      (await import("../../provider/resources/clusterAttachment/description")).clusterAttachmentFields,
+      (await import("../../provider/resources/asmGateway/description")).asmGatewayFields,
+      (await import("../../provider/resources/gatewaySecret/description")).gatewaySecretFields,
+      (await import("../../provider/resources/gatewayRoute/description")).gatewayRouteFields,
+    ];
+    const undescribed = tables.flatMap((t) => Object.entries(t as FieldSpecs).filter(([, field]) => !/^[A-Z][^]*\.$/.test(field.description ?? "")).map(([name]) => name));
+    expect(undescribed).toEqual([]);
+  });
+});

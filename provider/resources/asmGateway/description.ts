@@ -20,22 +20,21 @@ const portFields = {
 } satisfies FieldSpecs;
 
 export const asmGatewayFields = {
-  meshId: meshIdField,
-  name: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, wire: "metadata.name" }),
-  namespace: f.string({ default: DEFAULT_GATEWAY_NAMESPACE, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, wire: "metadata.namespace" }),
-  gatewayType: f.enumOf(["ingress", "egress"], { default: "ingress", wire: "spec.gatewayType" }),
-  clusterIds: f.stringList({ required: true, minItems: 1, hint: "the ids of the mesh's clusters the gateway runs on", wire: "spec.clusterIds" }),
-  serviceType: f.enumOf(["LoadBalancer", "ClusterIP", "NodePort"], { default: "LoadBalancer", wire: "spec.serviceType" }),
-  serviceAnnotations: f.stringMap({ wire: "spec.serviceAnnotations" }),
-  replicaCount: f.int({ min: 0, max: 1000, wire: "spec.replicaCount" }),
-  minReplicas: f.int({ min: 0, max: 1000, wire: "spec.minReplicas" }),
-  maxReplicas: f.int({ min: 1, max: 1000, wire: "spec.maxReplicas" }),
-  resources: f.object({ limits: quantities, requests: quantities }, { wire: "spec.resources" }),
-  adopt: f.bool({ default: false, createTimeOnly: true }),
-  timeouts: timeoutsField,
-  ports: f.list(f.object(portFields), { wire: "spec.ports" }),
-  /** Any other IstioGateway spec key (e.g. "env", "kernel", "rollingMaxSurge"), passed through as JSON. */
-  extraSpec: f.json({ wire: "spec", spread: true }),
+  meshId: { ...meshIdField, description: "The id of the mesh the gateway runs in." },
+  name: f.string({ description: "The IstioGateway name, e.g. ingressgateway.", required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, wire: "metadata.name" }),
+  namespace: f.string({ description: "The namespace of the IstioGateway in the mesh's control plane.", default: DEFAULT_GATEWAY_NAMESPACE, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, wire: "metadata.namespace" }),
+  gatewayType: f.enumOf(["ingress", "egress"], { description: "Whether the gateway takes traffic in (ingress) or out (egress).", default: "ingress", wire: "spec.gatewayType" }),
+  clusterIds: f.stringList({ description: "The ids of the mesh's clusters the gateway runs on.", required: true, minItems: 1, hint: "the ids of the mesh's clusters the gateway runs on", wire: "spec.clusterIds" }),
+  serviceType: f.enumOf(["LoadBalancer", "ClusterIP", "NodePort"], { description: "The Kubernetes Service type that exposes the gateway.", default: "LoadBalancer", wire: "spec.serviceType" }),
+  serviceAnnotations: f.stringMap({ description: "Annotations on the gateway's Service, e.g. the load balancer spec.", wire: "spec.serviceAnnotations" }),
+  replicaCount: f.int({ description: "The number of gateway pods.", min: 0, max: 1000, wire: "spec.replicaCount" }),
+  minReplicas: f.int({ description: "The fewest gateway pods autoscaling may leave.", min: 0, max: 1000, wire: "spec.minReplicas" }),
+  maxReplicas: f.int({ description: "The most gateway pods autoscaling may start.", min: 1, max: 1000, wire: "spec.maxReplicas" }),
+  resources: { description: "CPU and memory limits and requests of each gateway pod.", ...f.object({ limits: quantities, requests: quantities }, { wire: "spec.resources" }) },
+  adopt: f.bool({ description: "Take over an existing gateway of this name instead of creating one.", default: false, createTimeOnly: true }),
+  timeouts: { ...timeoutsField, description: "Deadlines for create, update and delete, such as \"10m\"." },
+  ports: { description: "The ports the gateway listens on.", ...f.list(f.object(portFields), { wire: "spec.ports" }) },
+  extraSpec: { description: "Any other IstioGateway spec key, passed through as JSON.", ...f.json({ wire: "spec", spread: true }) },
 } satisfies FieldSpecs;
 
 export type GatewayPort = InputsOf<typeof portFields>;

@@ -4,14 +4,14 @@ import { timeoutsField } from "../../framework/timeouts";
 import { f, FieldSpecs, ResourceDescription } from "../../schema";
 
 export const clusterAttachmentFields = {
-  meshId: meshIdField,
-  clusterId: f.string({ required: true, createOnly: true, pattern: /^c[0-9a-z]+$/, patternHint: "an ACK cluster id (c...)", hint: "the ACK cluster id to attach" }),
-  ignoreNamespaceCheck: f.bool(),
-  discoveryOnly: f.bool({ createOnly: true }),
-  kubeconfig: f.string({ createOnly: true, secret: true }),
-  reserveNamespace: f.bool(),
-  adopt: f.bool({ createTimeOnly: true }),
-  timeouts: timeoutsField,
+  meshId: { ...meshIdField, description: "The id of the mesh to attach the cluster to." },
+  clusterId: f.string({ description: "The id of the ACK cluster to attach.", required: true, createOnly: true, pattern: /^c[0-9a-z]+$/, patternHint: "an ACK cluster id (c...)", hint: "the ACK cluster id to attach" }),
+  ignoreNamespaceCheck: f.bool({ description: "Skip the check for an existing istio-system namespace in the cluster (for migrations)." }),
+  discoveryOnly: f.bool({ description: "Attach the cluster for service discovery only.", createOnly: true }),
+  kubeconfig: f.string({ description: "The cluster's kubeconfig, for a cluster ASM cannot reach by its id.", createOnly: true, secret: true }),
+  reserveNamespace: f.bool({ description: "Keep the istio-system namespace when the cluster is removed from the mesh." }),
+  adopt: f.bool({ description: "Take over the attachment if the cluster is already attached to the mesh.", createTimeOnly: true }),
+  timeouts: { ...timeoutsField, description: "Deadlines for create, update and delete, such as \"10m\"." },
 } satisfies FieldSpecs;
 
 export const CLUSTER_ATTACHMENT_OUTPUTS = ["clusterName", "clusterState", "clusterType"] as const;

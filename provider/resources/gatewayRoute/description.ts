@@ -19,45 +19,44 @@ const body = <const P extends string>(path: P) => ({ wire: `GatewayRoute.${path}
 const advanced = <const P extends string>(path: P) => body(`HTTPAdvancedOptions.${path}`);
 
 export const gatewayRouteFields = {
-  meshId: { ...meshIdField, wire: "ServiceMeshId" },
-  gatewayName: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, hint: "the ASMGateway name", wire: "IstioGatewayName" }),
+  meshId: { description: "The id of the mesh the gateway belongs to.", ...meshIdField, wire: "ServiceMeshId" },
+  gatewayName: f.string({ description: "The name of the ASMGateway the route belongs to.", required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, hint: "the ASMGateway name", wire: "IstioGatewayName" }),
   routeName: f.string({
+    description: "The route's name, unique on the gateway.",
     required: true, createOnly: true, pattern: routeNamePattern, patternHint: "lowercase letters, digits, '-' and '.', at most 63 characters", ...body("RouteName"),
   }),
-  namespace: f.string({ createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, ...body("Namespace") }),
-  routeType: f.enumOf(["HTTP", "TLS", "TCP"], { default: "HTTP", ...body("RouteType") }),
-  domains: f.stringList({ minItems: 1, ...body("Domains") }),
-  rewrite: f.object({ uri: f.string({ wire: "Uri" }), authority: f.string({ wire: "Authority" }) }, advanced("Rewrite")),
-  redirect: f.object(
+  namespace: f.string({ description: "The namespace of the VirtualService that ASM manages for the route.", createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, ...body("Namespace") }),
+  routeType: f.enumOf(["HTTP", "TLS", "TCP"], { description: "The protocol the route matches: HTTP, TLS or TCP.", default: "HTTP", ...body("RouteType") }),
+  domains: f.stringList({ description: "The hosts the route applies to.", minItems: 1, ...body("Domains") }),
+  rewrite: { description: "How an HTTP request's URI and authority are rewritten before it is forwarded.", ...f.object({ uri: f.string({ wire: "Uri" }), authority: f.string({ wire: "Authority" }) }, advanced("Rewrite")) },
+  redirect: { description: "An HTTP redirect sent instead of forwarding the request.", ...f.object(
     { uri: f.string({ wire: "Uri" }), authority: f.string({ wire: "Authority" }), code: f.int({ min: 300, max: 399, wire: "RedirectCode" }) },
     advanced("HTTPRedirect"),
-  ),
-  timeout: { ...duration("Timeout"), ...advanced("Timeout") },
-  retries: f.object({
+  ) },
+  timeout: { description: "How long an HTTP request may take, such as \"5s\".", ...duration("Timeout"), ...advanced("Timeout") },
+  retries: { description: "How a failed HTTP request is retried.", ...f.object({
     attempts: f.int({ required: true, min: 0, max: 100, wire: "Attempts" }),
     perTryTimeout: duration("PerTryTimeout"),
     retryOn: f.string({ wire: "RetryOn" }),
     retryRemoteLocalities: f.bool({ wire: "RetryRemoteLocalities.Value" }),
-  }, advanced("Retries")),
-  fault: f.object({
+  }, advanced("Retries")) },
+  fault: { description: "Delays or aborts injected into HTTP requests, for testing.", ...f.object({
     delay: f.object({ fixedDelay: f.string({ required: true, pattern: DURATION, patternHint: DURATION_HINT, wire: "FixedDelay" }), percentage }, { wire: "Delay" }),
     abort: f.object({ httpStatus: f.int({ required: true, min: 200, max: 599, wire: "HttpStatus" }), percentage }, { wire: "Abort" }),
-  }, advanced("Fault")),
+  }, advanced("Fault")) },
   // The API keeps the mirror's percentage beside the mirror, not in it.
-  mirror: f.object({
+  mirror: { description: "Where a copy of the HTTP traffic is sent, and how much of it.", ...f.object({
     host: f.string({ required: true, ...advanced("Mirror.Host") }),
     subset: f.string(advanced("Mirror.Subset")),
     percentage: f.number({ min: 0, max: 100, ...advanced("MirrorPercentage.Value") }),
-  }),
-  delegate: f.object({ name: f.string({ required: true, wire: "Name" }), namespace: f.string({ required: true, wire: "Namespace" }) }, advanced("Delegate")),
-  /** Smaller is matched first. */
-  priority: f.int({ default: 0, min: 0, max: 10_000, wire: "Priority" }),
-  /** 0 = valid (active), 1 = invalid (kept but not applied). */
-  status: f.int({ default: 0, min: 0, max: 1, wire: "Status" }),
-  description: f.string({ default: "", allowEmpty: true, wire: "Description" }),
-  adopt: f.bool({ default: false, createTimeOnly: true }),
-  timeouts: timeoutsField,
-  match: f.object({
+  }) },
+  delegate: { description: "The VirtualService that HTTP routing is delegated to.", ...f.object({ name: f.string({ required: true, wire: "Name" }), namespace: f.string({ required: true, wire: "Namespace" }) }, advanced("Delegate")) },
+  priority: f.int({ description: "The route's precedence: smaller is matched first.", default: 0, min: 0, max: 10_000, wire: "Priority" }),
+  status: f.int({ description: "Whether the route is applied (0) or kept but not applied (1).", default: 0, min: 0, max: 1, wire: "Status" }),
+  description: f.string({ description: "Free text about the route.", default: "", allowEmpty: true, wire: "Description" }),
+  adopt: f.bool({ description: "Take over an existing route of this name instead of creating one.", default: false, createTimeOnly: true }),
+  timeouts: { ...timeoutsField, description: "Deadlines for create, update and delete, such as \"5m\"." },
+  match: { description: "The requests the route applies to.", ...f.object({
     uri: f.object({ mode: matchingMode, value: f.string({ required: true, wire: "MatchingContent" }) }, { wire: "URI" }),
     headers: f.list(f.object({
       name: f.string({ required: true, wire: "Name" }), mode: matchingMode, value: f.string({ required: true, allowEmpty: true, wire: "MatchingContent" }),
@@ -66,15 +65,14 @@ export const gatewayRouteFields = {
     tls: f.list(f.object({
       port: f.int({ required: true, min: 1, max: 65535, wire: "TLSPort" }), sniHosts: f.stringList({ required: true, minItems: 1, wire: "SNIHosts" }),
     }), { wire: "TLSMatchAttributes" }),
-  }, body("MatchRequest")),
-  destinations: f.list(f.object({
+  }, body("MatchRequest")) },
+  destinations: { description: "The services the matched traffic goes to, with weights when there are several.", ...f.list(f.object({
     host: f.string({ required: true, hint: "the destination service host, e.g. reviews.default.svc.cluster.local", wire: "Destination.Host" }),
     subset: f.string({ wire: "Destination.Subset" }),
     port: { ...port, wire: "Destination.Port.Number" },
     weight: f.int({ min: 0, max: 100, wire: "Weight" }),
-  }), body("RouteDestinations")),
-  /** A VirtualService http/tls/tcp route as JSON; the API lets it override the structured fields. */
-  rawVirtualServiceRoute: f.json(body("RawVSRoute")),
+  }), body("RouteDestinations")) },
+  rawVirtualServiceRoute: { description: "A VirtualService http, tls or tcp route as JSON, which the API lets override the structured fields.", ...f.json(body("RawVSRoute")) },
 } satisfies FieldSpecs;
 
 /** Changing only these goes through UpdateIstioRouteAdditionalStatus. */

@@ -10,18 +10,19 @@ import { DNS_LABEL, DNS_LABEL_HINT } from "../gatewayFields";
 import { derivedSecretName, generateSecretName, MAX_PREFIX_LENGTH, SECRET_NAME, SECRET_NAME_HINT } from "./wire";
 
 export const gatewaySecretFields = {
-  meshId: meshIdField,
-  gatewayName: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, hint: "the ASMGateway name" }),
-  secretName: f.string({ createOnly: true, pattern: SECRET_NAME, patternHint: SECRET_NAME_HINT }),
+  meshId: { ...meshIdField, description: "The id of the mesh the gateway belongs to." },
+  gatewayName: f.string({ description: "The name of the ASMGateway that serves the certificate.", required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT, hint: "the ASMGateway name" }),
+  secretName: f.string({ description: "A fixed name for the secret; rotating the certificate then deletes the old secret first.", createOnly: true, pattern: SECRET_NAME, patternHint: SECRET_NAME_HINT }),
   namePrefix: f.string({
+    description: "Instead of secretName: a prefix for a name derived from the resource and the certificate, for rotation without downtime.",
     createOnly: true,
     pattern: new RegExp(`^[a-z0-9][-a-z0-9.]{0,${MAX_PREFIX_LENGTH - 1}}$`),
     patternHint: `lowercase letters, digits, '-' and '.', starting with a letter or digit, at most ${MAX_PREFIX_LENGTH} characters`,
   }),
-  cert: f.string({ required: true, createOnly: true, secret: true, hint: "the PEM certificate (leaf first, then intermediates)" }),
-  key: f.string({ required: true, createOnly: true, secret: true, hint: "the PEM private key of the leaf certificate" }),
-  adopt: f.bool({ default: false, createTimeOnly: true }),
-  timeouts: timeoutsField,
+  cert: f.string({ description: "The PEM certificate chain, leaf first, then intermediates.", required: true, createOnly: true, secret: true, hint: "the PEM certificate (leaf first, then intermediates)" }),
+  key: f.string({ description: "The PEM private key of the leaf certificate.", required: true, createOnly: true, secret: true, hint: "the PEM private key of the leaf certificate" }),
+  adopt: f.bool({ description: "Take over an existing secret named secretName, whose expiry must match cert.", default: false, createTimeOnly: true }),
+  timeouts: { ...timeoutsField, description: "Deadlines for create, update and delete, such as \"5m\"." },
 } satisfies FieldSpecs;
 
 export const SECRET_OUTPUTS = ["state", "sni", "issueTime", "expiredTime", "certNotAfter", "clusters"] as const;
