@@ -14,7 +14,7 @@ import { SeededRandom } from "../emulator/faults/rng";
 import { setStackConfig } from "../provider/config";
 import { overrideContext } from "../provider/framework";
 import { MESH_POLICY } from "../provider/framework/meshLifecycle";
-import { serviceMeshProvider } from "../provider/resources/serviceMesh";
+import { serviceMeshProvider } from "../provider/resources/serviceMesh/lifecycle";
 import { median, numberArg } from "./lib/args";
 import { LinkedClock } from "./lib/linkedClock";
 import { printTable, runMain, writeResult } from "./lib/report";

@@ -13,11 +13,11 @@ export type Registry = Record<ResourceKind, Loader>;
 
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy loading is the point of this module */
 const registry: Registry = {
-  ServiceMesh: () => require("./resources/serviceMesh").serviceMeshProvider,
-  ClusterAttachment: () => require("./resources/clusterAttachment").clusterAttachmentProvider,
-  ASMGateway: () => require("./resources/asmGateway").asmGatewayProvider,
-  GatewaySecret: () => require("./resources/gatewaySecret").gatewaySecretProvider,
-  GatewayRoute: () => require("./resources/gatewayRoute").gatewayRouteProvider,
+  ServiceMesh: () => require("./resources/serviceMesh/lifecycle").serviceMeshProvider,
+  ClusterAttachment: () => require("./resources/clusterAttachment/lifecycle").clusterAttachmentProvider,
+  ASMGateway: () => require("./resources/asmGateway/lifecycle").asmGatewayProvider,
+  GatewaySecret: () => require("./resources/gatewaySecret/lifecycle").gatewaySecretProvider,
+  GatewayRoute: () => require("./resources/gatewayRoute/lifecycle").gatewayRouteProvider,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

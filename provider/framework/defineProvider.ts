@@ -1,31 +1,22 @@
 // defineProvider(spec, crud): turns a declarative spec plus four CRUD functions into a
 // pulumi.dynamic.ResourceProvider. It owns everything generic:
 //   - configure: stores the stack config in provider/config.ts (never in serialized state),
-//   - check/diff: the schema engine, plus optional cross-field validation,
+//   - check/diff: the schema engine driven by the kind's description (schema/resource.ts),
 //   - a fresh ProviderContext per call,
 //   - partial-state errors keep `__provider` so Pulumi can later read and delete the resource,
 //   - read returns inputs as well as outputs so a refresh without drift previews as no change.
 import type * as pulumi from "@pulumi/pulumi";
 import { setStackConfig } from "../config";
-import { ADOPTED_KEY, adoptedPaths, CheckFailure, checkInputs, diffInputs, FieldSpecs, InputDiff, Props, withAdopted, withoutAdopted } from "../schema";
+import {
+  ADOPTED_KEY, adoptedPaths, checkResource, diffInputs, diffResource, FieldSpecs, InputDiff, Props, ResourceDescription, withAdopted, withoutAdopted,
+} from "../schema";
 import { buildContext, ProviderContext } from "./context";
 import { isResourceInitError } from "./errors";
 import { lookupOwnerOf, mayAdopt, noteInState, withOwnerInput, withRecordedOwner } from "./ownership";
+import { pulumiLogger } from "./progress";
 
-export interface ResourceSpec {
-  kind: string;
-  fields: FieldSpecs;
-  /** Output property names the resource class declares (passed as undefined inputs). */
-  outputs: readonly string[];
-  deleteBeforeReplace?: boolean;
-  /** Cross-field rules the per-field specs cannot express (e.g. kiali needs prometheus). */
-  validate?(inputs: Props): CheckFailure[];
-  /**
-   * A reason to replace the resource whatever the inputs say, from its recorded state (e.g. it failed
-   * while being created and cannot be repaired in place: Terraform's "tainted"). Undefined = no reason.
-   */
-  replaceWhen?(olds: Props): string | undefined;
-}
+/** A kind's description (schema/resource.ts): check and diff come from it alone. */
+export type ResourceSpec = ResourceDescription;
 
 export interface ReadResult {
   id: string;
@@ -72,8 +63,8 @@ function stripInternal(props: Props): Props {
 
 function checkWith(spec: ResourceSpec) {
   return async (olds: Props, news: Props) => {
-    const { inputs, failures } = checkInputs(spec.fields, news, spec.outputs);
-    if (failures.length === 0 && spec.validate) failures.push(...spec.validate(inputs));
+    const { inputs, failures, warnings } = checkResource(spec, olds, news);
+    for (const w of warnings) pulumiLogger.warn(w);
     return failures.length > 0 ? { inputs: news, failures } : { inputs: wireSafe(withOwnerInput(olds, news, inputs)) };
   };
 }
@@ -81,11 +72,8 @@ function checkWith(spec: ResourceSpec) {
 function diffWith(spec: ResourceSpec) {
   return async (_id: string, olds: Props, news: Props) => {
     noteInState(olds);
-    const d = diffInputs(spec.fields, olds, withAdopted(olds, news).news);
-    const forced = spec.replaceWhen?.(olds);
-    const replaces = forced === undefined ? d.replaces : [...d.replaces, forced];
-    const replace = replaces.length > 0;
-    return { changes: d.changed.length > 0 || replace, replaces, deleteBeforeReplace: replace && spec.deleteBeforeReplace === true };
+    const { changes, replaces, deleteBeforeReplace } = diffResource(spec, olds, news);
+    return { changes, replaces, deleteBeforeReplace };
   };
 }
 

@@ -30,6 +30,8 @@ function diffField(path: string, field: Field, olds: unknown, news: unknown, inh
     return;
   }
   if (!isUnknown(news) && deepEqual(olds, news)) return;
+  // The API's own value is kept while the program leaves the field to it.
+  if (field.computed && news === undefined) return;
   out.changed.push(path);
   const inPlace = !isUnknown(news) && field.inPlaceWhen?.(olds, news) === true;
   const replaces = (createOnly && !inPlace) || (field.replaceWhenUnknown === true && isUnknown(news));

@@ -1,6 +1,6 @@
 // Validation of one leaf value against its field spec. Returns the reason text (what is wrong and
 // what is allowed) or undefined when the value is fine. Secret values are never quoted.
-import { Field, isPlainObject } from "./fields";
+import { Field, isPlainObject, isUnknown } from "./fields";
 
 function show(field: Field, v: unknown): string {
   if (field.secret) return "the given value";
@@ -56,6 +56,27 @@ function validateMap(field: Extract<Field, { kind: "stringMap" }>, v: unknown): 
   return undefined;
 }
 
+/** The path of the first value inside `value` that JSON cannot carry (functions, NaN, undefined, ...). */
+export function firstNonJsonPath(value: unknown, path: string): string | undefined {
+  if (value === null || ["string", "boolean"].includes(typeof value)) return undefined;
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const bad = firstNonJsonPath(value[i], `${path}[${i}]`);
+      if (bad) return bad;
+    }
+    return undefined;
+  }
+  if (isPlainObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      const bad = isUnknown(v) ? undefined : firstNonJsonPath(v, `${path}.${k}`);
+      if (bad) return bad;
+    }
+    return undefined;
+  }
+  return path;
+}
+
 export function validateLeaf(field: Field, v: unknown): string | undefined {
   switch (field.kind) {
     case "string":
@@ -75,5 +96,11 @@ export function validateLeaf(field: Field, v: unknown): string | undefined {
       return validateMap(field, v);
     case "object":
       return isPlainObject(v) ? undefined : `expected an object, got ${typeName(v)}`;
+    case "list":
+      if (!Array.isArray(v)) return field.itemsHint ? `expected a list of ${field.itemsHint}` : `expected a list, got ${typeName(v)}`;
+      if (field.minItems !== undefined && v.length < field.minItems) return `needs at least ${field.minItems} item(s), got ${v.length}`;
+      return undefined;
+    case "json":
+      return isPlainObject(v) ? undefined : "expected an object of JSON values";
   }
 }

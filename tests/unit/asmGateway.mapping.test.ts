@@ -1,4 +1,4 @@
-import { fromGatewaySpec, gatewayId, GatewaySpecArgs, parseGatewayId, toIstioGatewayBody } from "../../provider/resources/asmGateway.mapping";
+import { fromGatewaySpec, gatewayId, GatewaySpecArgs, parseGatewayId, toIstioGatewayBody } from "../../provider/resources/asmGateway/wire";
 
 const args: GatewaySpecArgs = {
   gatewayType: "ingress",

@@ -1,6 +1,6 @@
 // The one id format of the kinds inside a mesh: parts joined with ":", every part present.
 import { compositeId } from "../../provider/framework/compositeId";
-import { parseAttachmentId } from "../../provider/resources/clusterAttachment.steps";
+import { parseAttachmentId } from "../../provider/resources/clusterAttachment/steps";
 
 const ROUTE = compositeId("GatewayRoute", ["meshId", "gatewayName", "routeName"]);
 

@@ -1,5 +1,10 @@
-import { checkRoute } from "../../provider/resources/gatewayRoute.check";
-import { diffRoute, gatewayRouteProvider, updateKind } from "../../provider/resources/gatewayRoute";
+import { gatewayRouteDescription } from "../../provider/resources/gatewayRoute/description";
+import { gatewayRouteProvider, updateKind } from "../../provider/resources/gatewayRoute/lifecycle";
+import { checkResource, diffResource, type Props } from "../../provider/schema";
+
+// The kind's description through the one engine every kind uses (the kind has no check or diff of its own).
+const checkRoute = (news: Props) => checkResource(gatewayRouteDescription, {}, news);
+const diffRoute = (olds: Props, news: Props) => diffResource(gatewayRouteDescription, olds, news).diff;
 
 const base = { meshId: "c0123456789abcdef0123456789abcdef", gatewayName: "ingressgateway", routeName: "reviews", destinations: [{ host: "reviews" }] };
 

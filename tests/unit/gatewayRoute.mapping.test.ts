@@ -1,4 +1,4 @@
-import { fromWireRoute, parseRouteId, RouteArgsBody, routeId, toWireRoute } from "../../provider/resources/gatewayRoute.mapping";
+import { fromWireRoute, parseRouteId, RouteArgsBody, routeId, toWireRoute } from "../../provider/resources/gatewayRoute/wire";
 
 const full: RouteArgsBody = {
   routeName: "reviews-v2",

@@ -1,8 +1,8 @@
 import { X509Certificate } from "node:crypto";
-import { checkSecret } from "../../provider/resources/gatewaySecret.check";
-import { certAsRead, clusterResults, describeFailures, failedClusters, generateSecretName, parseSecretId, secretId } from "../../provider/resources/gatewaySecret.mapping";
-import { gatewaySecretProvider } from "../../provider/resources/gatewaySecret";
-import { UNKNOWN } from "../../provider/schema";
+import { describeGatewaySecret } from "../../provider/resources/gatewaySecret/description";
+import { certAsRead, clusterResults, describeFailures, failedClusters, generateSecretName, parseSecretId, secretId } from "../../provider/resources/gatewaySecret/wire";
+import { gatewaySecretProvider } from "../../provider/resources/gatewaySecret/lifecycle";
+import { checkResource, UNKNOWN, type Props } from "../../provider/schema";
 import { tlsFixture } from "../fixtures/tls/tlsFixtures";
 
 const certA = tlsFixture("leaf-a.crt");
@@ -12,6 +12,9 @@ const notAfterA = new Date(new X509Certificate(certA).validTo);
 const now = new Date(new Date(new X509Certificate(tlsFixture("leaf-b.crt")).validFrom).getTime() + 86_400_000);
 const base = { meshId: "c123456789", gatewayName: "ingressgateway", cert: certA, key: keyA };
 const seq = (values: number[]) => () => values.shift() ?? 0;
+
+// The kind's description through the one engine every kind uses (the kind has no check or diff of its own).
+const checkSecret = (olds: Props, news: Props, now: Date, random?: () => number) => checkResource(describeGatewaySecret(() => now, random), olds, news);
 
 describe("checkSecret", () => {
   it("accepts a valid pair with a fixed name and applies defaults", () => {

@@ -1,6 +1,6 @@
 // The mesh's diff decides the order of a replacement: the engine deletes the old mesh's dependents and the old
 // mesh before it creates the new one only when the diff asks for delete-before-replace.
-import { serviceMeshProvider } from "../../provider/resources/serviceMesh";
+import { serviceMeshProvider } from "../../provider/resources/serviceMesh/lifecycle";
 
 const olds = { name: "m", network: { vpcId: "vpc-a", vSwitchIds: ["vsw-a"] }, edition: "Pro", clusters: ["c1"] };
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { ServiceMeshDetail } from "../../provider/api";
-import { liveInputs, networkMismatches, toCreateRequest, toFeatureRequest, toOutputs, userTags } from "../../provider/resources/serviceMesh.mapping";
-import { MESH_PARAMS } from "../../provider/resources/serviceMesh.params";
-import { serviceMeshFields } from "../../provider/resources/serviceMesh.spec";
+import { liveInputs, networkMismatches, toCreateRequest, toFeatureRequest, toOutputs, userTags } from "../../provider/resources/serviceMesh/wire";
+import { MESH_PARAMS } from "../../provider/resources/serviceMesh/params";
+import { serviceMeshFields } from "../../provider/resources/serviceMesh/description";
 
 const inputs = {
   name: "demo",

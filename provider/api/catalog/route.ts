@@ -1,5 +1,5 @@
 // GatewayRoute operations (research/asm-api.md §5). GatewayRoute travels as one JSON string with
-// PascalCase keys (the SDK's "shrink"); the route's wire structure lives in resources/gatewayRoute.mapping.ts.
+// PascalCase keys (the SDK's "shrink"); the route's wire structure lives on the fields of resources/gatewayRoute/description.ts (wire.ts maps through them).
 import type { WireObject } from "./mesh";
 import { BaseResponse, op } from "./operation";
 

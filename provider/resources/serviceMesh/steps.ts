@@ -3,11 +3,11 @@
 //     (against a snapshot taken before the call) and adopted, never created twice;
 //   applyChanges: rename, features, version upgrade and tags, each retried on the mesh's "busy"
 //     conflict and followed by a wait for `running`.
-import { classifyError, CreateServiceMeshRequest, ServiceMeshDetail } from "../api";
-import { describeMesh, MESH_POLICY, ProviderContext, VISIBILITY_POLICY, waitMeshRunning, withConflictRetry, writeOnce } from "../framework";
-import { WaiterFailureError, WaiterTimeoutError, whenValue } from "../waiter";
-import { changedUnder, isPlainObject, Props } from "../schema";
-import { toControlPlaneLogRequest, toFeatureRequest, toTagWire } from "./serviceMesh.mapping";
+import { classifyError, CreateServiceMeshRequest, ServiceMeshDetail } from "../../api";
+import { describeMesh, MESH_POLICY, ProviderContext, VISIBILITY_POLICY, waitMeshRunning, withConflictRetry, writeOnce } from "../../framework";
+import { WaiterFailureError, WaiterTimeoutError, whenValue } from "../../waiter";
+import { changedUnder, isPlainObject, Props } from "../../schema";
+import { toControlPlaneLogRequest, toFeatureRequest, toTagWire } from "./wire";
 
 const LOST_RESPONSE_RETRIES = 3;
 

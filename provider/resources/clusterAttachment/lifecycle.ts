@@ -6,45 +6,29 @@
 // Parallel attachments to one mesh all succeed (the mesh's "busy" conflict is retried); detaching
 // one cluster never touches the others. `adopt: true` takes over an already-attached cluster.
 // Refresh drops an attachment removed out of band, so the next `up` re-attaches it.
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import {
-  Crud, defineProvider, describeMeshIfExists, meshIdField, minutes, partialState, ProviderContext, ReadResult, timeoutFor, Timeouts, timeoutsField,
-  waitMeshRunning,
-} from "../framework";
-import { isClusterInSomeMesh } from "../api";
-import { declaredInputs, f, FieldSpecs, Props } from "../schema";
-import { providerShim } from "../shim";
-import { warmKubeClientWhileWaiting } from "./kubeWarmup";
-import {
-  attachCluster, describeAttachedCluster, detachCluster, parseAttachmentId, waitAttached, waitDetached,
-} from "./clusterAttachment.steps";
+  Crud, defineProvider, describeMeshIfExists, minutes, partialState, ProviderContext, ReadResult, timeoutFor, Timeouts, waitMeshRunning,
+} from "../../framework";
+import { isClusterInSomeMesh } from "../../api";
+import { declaredInputs, Props } from "../../schema";
+import { warmKubeClientWhileWaiting } from "../kubeWarmup";
+import { attachCluster, describeAttachedCluster, detachCluster, parseAttachmentId, waitAttached, waitDetached } from "./steps";
+import { CLUSTER_ATTACHMENT_OUTPUTS, clusterAttachmentDescription, clusterAttachmentFields } from "./description";
+import { attachmentId, outputsOf } from "./wire";
 
 export const CLUSTER_TIMEOUTS = { create: minutes(10), update: minutes(10), delete: minutes(10) };
-
-export const clusterAttachmentFields: FieldSpecs = {
-  meshId: meshIdField,
-  clusterId: f.string({ required: true, createOnly: true, pattern: /^c[0-9a-z]+$/, patternHint: "an ACK cluster id (c...)", hint: "the ACK cluster id to attach" }),
-  ignoreNamespaceCheck: f.bool(),
-  discoveryOnly: f.bool({ createOnly: true }),
-  kubeconfig: f.string({ createOnly: true, secret: true }),
-  reserveNamespace: f.bool(),
-  adopt: f.bool({ createTimeOnly: true }),
-  timeouts: timeoutsField,
-};
-
-const OUTPUTS = ["clusterName", "clusterState", "clusterType"] as const;
 
 const timeout = (p: Props, op: "create" | "update" | "delete") => timeoutFor(op, p.timeouts as Timeouts | undefined, CLUSTER_TIMEOUTS);
 
 async function clusterOutputs(ctx: ProviderContext, meshId: string, clusterId: string): Promise<Props> {
-  const c = await describeAttachedCluster(ctx, meshId, clusterId);
-  return { clusterName: c?.Name, clusterState: c?.State, clusterType: c?.ClusterType };
+  return outputsOf(await describeAttachedCluster(ctx, meshId, clusterId));
 }
 
 async function create(inputs: Props, ctx: ProviderContext): Promise<{ id: string; outs: Props }> {
   const meshId = String(inputs.meshId);
   const clusterId = String(inputs.clusterId);
-  const id = `${meshId}:${clusterId}`;
+  const id = attachmentId(meshId, clusterId);
   const mesh = await describeMeshIfExists(ctx, meshId);
   if (!mesh) throw new Error(`meshId: ServiceMesh ${meshId} does not exist; give the id of an existing mesh`);
   const timeoutMs = timeout(inputs, "create");
@@ -84,7 +68,7 @@ async function read(id: string, props: Props, ctx: ProviderContext): Promise<Rea
 
 async function update(_id: string, olds: Props, news: Props): Promise<Props> {
   // Only add/remove-time options changed: nothing to send now.
-  return { ...news, ...Object.fromEntries(OUTPUTS.map((k) => [k, olds[k]])) };
+  return { ...news, ...Object.fromEntries(CLUSTER_ATTACHMENT_OUTPUTS.map((k) => [k, olds[k]])) };
 }
 
 async function remove(id: string, props: Props, ctx: ProviderContext): Promise<void> {
@@ -98,44 +82,7 @@ async function remove(id: string, props: Props, ctx: ProviderContext): Promise<v
 
 const crud: Crud = { create, read, update: (id, olds, news) => update(id, olds, news), delete: remove };
 
-// An attachment's waits sleep before the gateway steps that need the Kubernetes client (kubeWarmup.ts).
 warmKubeClientWhileWaiting();
 
-export const clusterAttachmentProvider = defineProvider(
-  // A cluster belongs to one mesh at a time: a replacement (e.g. the mesh itself was replaced) must
-  // detach from the old mesh before attaching to the new one.
-  { kind: "ClusterAttachment", fields: clusterAttachmentFields, outputs: OUTPUTS, deleteBeforeReplace: true },
-  crud,
-);
+export const clusterAttachmentProvider: pulumi.dynamic.ResourceProvider = defineProvider(clusterAttachmentDescription, crud);
 
-export interface ClusterAttachmentArgs {
-  meshId: pulumi.Input<string>;
-  clusterId: pulumi.Input<string>;
-  /** Skip the check for an existing istio-system namespace (migrations). */
-  ignoreNamespaceCheck?: pulumi.Input<boolean>;
-  /** Attach for service discovery only. Create-only. */
-  discoveryOnly?: pulumi.Input<boolean>;
-  /** The cluster's kubeconfig, for clusters ASM cannot reach by id. Create-only; pass it as a secret. */
-  kubeconfig?: pulumi.Input<string>;
-  /** Keep the istio-system namespace when the cluster is removed. */
-  reserveNamespace?: pulumi.Input<boolean>;
-  /** Take over the attachment if the cluster is already attached. */
-  adopt?: pulumi.Input<boolean>;
-  /** Deadlines such as "10m" (defaults: 10m each). */
-  timeouts?: pulumi.Input<Timeouts>;
-}
-
-export class ClusterAttachment extends pulumi.dynamic.Resource {
-  declare public readonly meshId: pulumi.Output<string>;
-  declare public readonly clusterId: pulumi.Output<string>;
-  declare public readonly clusterName: pulumi.Output<string | undefined>;
-  declare public readonly clusterState: pulumi.Output<string | undefined>;
-  declare public readonly clusterType: pulumi.Output<string | undefined>;
-
-  constructor(name: string, args: ClusterAttachmentArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = Object.fromEntries(OUTPUTS.map((k) => [k, undefined]));
-    const secrets = { additionalSecretOutputs: ["kubeconfig"] };
-    const kubeconfig = args.kubeconfig === undefined ? undefined : pulumi.secret(args.kubeconfig);
-    super(providerShim("ClusterAttachment"), name, { ...args, kubeconfig, ...outputs }, pulumi.mergeOptions(opts, secrets), "asm", "ClusterAttachment");
-  }
-}

@@ -4,37 +4,14 @@
 //   any state → failed (terminal: fail fast with ErrorMessage); DeleteServiceMesh → deleting → NotFound.
 // Ready means State == "running". Name, feature flags, version and tags update in place
 // (ModifyServiceMeshName, UpdateMeshFeature, UpgradeMeshEditionPartially, Tag/UntagResources);
-// every mode:"create" row of serviceMesh.params.ts plus network and regionId replaces the mesh.
+// every mode:"create" row of params.ts plus network and regionId replaces the mesh.
 // Delete refuses at once when clusters this stack does not manage are still attached.
 // Adoption: `adoptId` takes over an existing mesh (pulumi import cannot work for dynamic resources).
 import * as pulumi from "@pulumi/pulumi";
-import { defineProvider, ownerInput, Timeouts } from "../framework";
-import { providerShim } from "../shim";
-import { warmKubeClientWhileWaiting } from "./kubeWarmup";
-import { MESH_CREATE_FAILED, serviceMeshCrud } from "./serviceMesh.crud";
-import { DEFAULT_NAME_INPUT, SERVICE_MESH_OUTPUTS, serviceMeshFields, validateServiceMesh, withDefaultName } from "./serviceMesh.spec";
-
-warmKubeClientWhileWaiting();
-
-const meshProvider = defineProvider(
-  {
-    kind: "ServiceMesh", fields: serviceMeshFields, outputs: SERVICE_MESH_OUTPUTS, validate: validateServiceMesh,
-    // A mesh that failed while being created cannot be repaired in place (Terraform would call it tainted).
-    replaceWhen: (olds) => (olds[MESH_CREATE_FAILED] === true ? "state" : undefined),
-    // A cluster belongs to one mesh at a time and leaves it only once no gateway runs on it, so a replacement
-    // mesh can take the clusters only after the old one has let them go. Delete-before-replace makes the engine
-    // delete the old mesh's routes, secrets, gateways and attachments (every one takes meshId, a create-only
-    // input) before the old mesh, and create everything afterwards. Create-before-delete would fail at the first
-    // detach (the gateway still runs there) and leave one more mesh behind on every retry.
-    deleteBeforeReplace: true,
-  },
-  serviceMeshCrud,
-);
-
-export const serviceMeshProvider: pulumi.dynamic.ResourceProvider = {
-  ...meshProvider,
-  check: async (olds, news) => meshProvider.check!(olds, withDefaultName(olds, news)),
-};
+import type { Timeouts } from "../../framework/timeouts";
+import { ownerInput } from "../../framework/ownerKey";
+import { providerShim } from "../../shim";
+import { DEFAULT_NAME_INPUT, SERVICE_MESH_OUTPUTS } from "./description";
 
 type In<T> = pulumi.Input<T>;
 type Group<T> = In<{ [K in keyof T]?: In<T[K]> }>;

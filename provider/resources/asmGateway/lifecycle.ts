@@ -11,92 +11,25 @@
 // changed out of band is drift like any other, since the next write would put the default back.
 // Adoption: `adopt: true` takes over an existing gateway of that name (it must exist) and applies
 // the declared spec to it instead of creating one.
-import * as pulumi from "@pulumi/pulumi";
-import { isAlreadyExists, isNotFound } from "../api";
+import type * as pulumi from "@pulumi/pulumi";
+import { isAlreadyExists, isNotFound } from "../../api";
 import {
-  defineProvider, meshIdField, minutes, noteInState, OBJECT_POLICY, OWNER_LABEL, ownerMark, partialState, ProviderContext, timeoutFor, timeoutsField, Timeouts,
-  ownerInput, withOwnerInput,
-} from "../framework";
-import { CheckFailure, checkInputs, deepEqual, diffInputs, f, FieldSpecs, Props } from "../schema";
-import { providerShim } from "../shim";
-import { joinMessage } from "../messages";
-import { whenError, whenValue } from "../waiter";
-import { isTransientKubeError, type IstioGatewayApi, type IstioGatewayObject } from "../kube";
-import {
-  DEFAULT_GATEWAY_NAMESPACE, fromGatewaySpec, gatewayId, GatewayPort, GatewaySpecArgs, JsonObject,
-  parseGatewayId, toGatewaySpec, toIstioGatewayBody, TYPED_SPEC_KEYS,
-} from "./asmGateway.mapping";
-import { checkJsonObject, checkObjectList, DNS_LABEL, DNS_LABEL_HINT, QUANTITY } from "./gatewayFields";
-import { createReconciled, kubeLabel, meshKubeApi, writeOnMesh } from "./gatewayCalls";
+  defineProvider, minutes, OBJECT_POLICY, OWNER_LABEL, ownerMark, partialState, ProviderContext, timeoutFor, Timeouts,
+} from "../../framework";
+import { deepEqual, InputDiff, Props } from "../../schema";
+import { joinMessage } from "../../messages";
+import { whenError, whenValue } from "../../waiter";
+import { isTransientKubeError, type IstioGatewayApi, type IstioGatewayObject } from "../../kube";
+import { fromGatewaySpec, gatewayId, GatewaySpecArgs, JsonObject, parseGatewayId, toGatewaySpec, toIstioGatewayBody } from "./wire";
+import { asmGatewayDescription } from "./description";
+import { createReconciled, kubeLabel, meshKubeApi, writeOnMesh } from "../gatewayCalls";
 
-const quantity = f.string({ pattern: QUANTITY, patternHint: "a Kubernetes quantity such as 200m, 2, 256Mi or 4G" });
-const quantities = f.object({ cpu: quantity, memory: quantity });
-const portNumber = f.int({ min: 1, max: 65535 });
-
-export const asmGatewayFields = {
-  meshId: meshIdField,
-  name: f.string({ required: true, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
-  namespace: f.string({ default: DEFAULT_GATEWAY_NAMESPACE, createOnly: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
-  gatewayType: f.enumOf(["ingress", "egress"], { default: "ingress" }),
-  // Unknown as a whole while an attachment it comes from is re-created: the gateway is replaced with it.
-  clusterIds: f.stringList({ required: true, minItems: 1, replaceWhenUnknown: true, hint: "the ids of the mesh's clusters the gateway runs on" }),
-  serviceType: f.enumOf(["LoadBalancer", "ClusterIP", "NodePort"], { default: "LoadBalancer" }),
-  serviceAnnotations: f.stringMap(),
-  replicaCount: f.int({ min: 0, max: 1000 }),
-  minReplicas: f.int({ min: 0, max: 1000 }),
-  maxReplicas: f.int({ min: 1, max: 1000 }),
-  resources: f.object({ limits: quantities, requests: quantities }),
-  adopt: f.bool({ default: false, createTimeOnly: true }),
-  timeouts: timeoutsField,
-} satisfies FieldSpecs;
-
-const portFields = {
-  name: f.string({ required: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
-  port: f.int({ required: true, min: 1, max: 65535 }),
-  targetPort: portNumber,
-  nodePort: portNumber,
-  protocol: f.enumOf(["TCP", "UDP", "HTTP", "HTTPS", "HTTP2", "GRPC", "TLS"]),
-} satisfies FieldSpecs;
-
-/** Inputs outside the field DSL: validated by checkGateway, compared by diffGateway. */
-const STRUCTURED = ["ports", "extraSpec"] as const;
-// serverSpecKeys: what states written before serverSpec recorded (the keys without their values).
-const OUTPUTS = ["fullName", "serverSpec", "serverSpecKeys"] as const;
 const DEFAULT_TIMEOUTS = { create: minutes(10), update: minutes(10), delete: minutes(10) };
 
 type GatewayInputs = GatewaySpecArgs & { meshId: string; name: string; namespace: string; adopt?: boolean; timeouts?: Timeouts };
 
-// Props that reach create/update have passed checkGateway, so they have the GatewayInputs shape.
+// Props that reach create/update have passed the check, so they have the GatewayInputs shape.
 const asInputs = (p: Props): GatewayInputs => p as unknown as GatewayInputs;
-
-export function checkGateway(news: Props): { inputs: Props; failures: CheckFailure[] } {
-  const { inputs, failures } = checkInputs(asmGatewayFields, news, [...STRUCTURED, ...OUTPUTS]);
-  const ports = checkObjectList("ports", portFields, news.ports, failures);
-  if (ports !== undefined) inputs.ports = ports;
-  checkJsonObject("extraSpec", news.extraSpec, failures, TYPED_SPEC_KEYS);
-  if (failures.length === 0) failures.push(...crossFieldFailures(inputs));
-  return { inputs, failures };
-}
-
-function crossFieldFailures(a: Props): CheckFailure[] {
-  const failures: CheckFailure[] = [];
-  const { minReplicas: min, maxReplicas: max, replicaCount: count } = a as { minReplicas?: number; maxReplicas?: number; replicaCount?: number };
-  if (min !== undefined && max !== undefined && min > max) failures.push({ property: "minReplicas", reason: `${min} is larger than maxReplicas (${max})` });
-  if (count !== undefined && max !== undefined && count > max) failures.push({ property: "replicaCount", reason: `${count} is larger than maxReplicas (${max})` });
-  const ports = Array.isArray(a.ports) ? (a.ports as GatewayPort[]) : [];
-  for (const [key, what] of [["name", "port name"], ["port", "port number"]] as const) {
-    const values = ports.map((p) => p[key]);
-    const dup = values.find((v, i) => values.indexOf(v) !== i);
-    if (dup !== undefined) failures.push({ property: "ports", reason: `${what} ${JSON.stringify(dup)} is used twice; ${what}s must be unique` });
-  }
-  return failures;
-}
-
-export function diffGateway(olds: Props, news: Props): { changed: string[]; replaces: string[] } {
-  const d = diffInputs(asmGatewayFields, olds, news);
-  for (const key of STRUCTURED) if (!deepEqual(olds[key], news[key])) d.changed.push(key);
-  return d;
-}
 
 /** True when a change needs UpdateASMGateway (adopt and timeouts are provider-side settings). */
 function specChanged(changed: string[]): boolean {
@@ -222,9 +155,9 @@ async function readGateway(id: string, props: Props, ctx: ProviderContext) {
   return { id, props: outputsOf(asInputs(inputs), recordIn(props)), inputs };
 }
 
-async function updateGateway(id: string, olds: Props, news: Props, ctx: ProviderContext) {
+async function updateGateway(id: string, olds: Props, news: Props, diff: InputDiff, ctx: ProviderContext) {
   const a = asInputs(news);
-  if (!specChanged(diffGateway(olds, news).changed)) return outputsOf(a, recordIn(olds));
+  if (!specChanged(diff.changed)) return outputsOf(a, recordIn(olds));
   const timeoutMs = timeoutFor("update", a.timeouts, DEFAULT_TIMEOUTS);
   const kube = await meshKubeApi(ctx, a.meshId);
   await writeGateway(ctx, "UpdateASMGateway", a, timeoutMs, labelsOf(await kube.get(a.namespace, a.name)));
@@ -251,66 +184,7 @@ async function deleteGateway(id: string, props: Props, ctx: ProviderContext) {
   });
 }
 
-const base = defineProvider(
-  { kind: "ASMGateway", fields: asmGatewayFields, outputs: OUTPUTS },
-  { create: createGateway, read: readGateway, update: (id, o, n, _d, ctx) => updateGateway(id, o, n, ctx), delete: deleteGateway },
-);
+export const asmGatewayProvider: pulumi.dynamic.ResourceProvider = defineProvider(asmGatewayDescription, {
+  create: createGateway, read: readGateway, update: updateGateway, delete: deleteGateway,
+});
 
-/** The generic provider with check and diff extended to the structured inputs (ports, extraSpec). */
-export const asmGatewayProvider: pulumi.dynamic.ResourceProvider = {
-  ...base,
-  async check(olds, news) {
-    const { inputs, failures } = checkGateway(news as Props);
-    for (const key of Object.keys(news)) if (key.startsWith("__")) inputs[key] = news[key];
-    return failures.length > 0 ? { inputs: news, failures } : { inputs: withOwnerInput(olds as Props, news as Props, inputs) };
-  },
-  async diff(_id, olds, news) {
-    noteInState(olds as Props);
-    const d = diffGateway(olds as Props, news as Props);
-    return { changes: d.changed.length > 0, replaces: d.replaces, deleteBeforeReplace: false };
-  },
-};
-
-export interface ASMGatewayArgs {
-  meshId: pulumi.Input<string>;
-  /** The IstioGateway name (IstioGatewayName), e.g. "ingressgateway". */
-  name: pulumi.Input<string>;
-  /** Defaults to istio-system. */
-  namespace?: pulumi.Input<string>;
-  gatewayType?: pulumi.Input<"ingress" | "egress">;
-  clusterIds: pulumi.Input<pulumi.Input<string>[]>;
-  ports?: pulumi.Input<pulumi.Input<GatewayPort>[]>;
-  serviceType?: pulumi.Input<"LoadBalancer" | "ClusterIP" | "NodePort">;
-  serviceAnnotations?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  replicaCount?: pulumi.Input<number>;
-  minReplicas?: pulumi.Input<number>;
-  maxReplicas?: pulumi.Input<number>;
-  resources?: pulumi.Input<GatewaySpecArgs["resources"]>;
-  /** Any other IstioGateway spec key, passed through as JSON. */
-  extraSpec?: pulumi.Input<JsonObject>;
-  /** Take over an existing gateway of this name instead of creating one. */
-  adopt?: pulumi.Input<boolean>;
-  timeouts?: pulumi.Input<Timeouts>;
-}
-
-/** An ASM ingress or egress gateway (IstioGateway custom resource). id = <meshId>:<namespace>:<name>. */
-export class ASMGateway extends pulumi.dynamic.Resource {
-  // Derived from the id rather than declared as computed outputs: a dynamic provider returns no
-  // outputs while an in-place update is previewed, and an unknown gateway name would make every
-  // GatewaySecret and GatewayRoute on it preview as replaced. The id stays known.
-  public readonly meshId: pulumi.Output<string>;
-  public readonly namespace: pulumi.Output<string>;
-  /** The IstioGateway name: pass it as gatewayName to GatewaySecret and GatewayRoute. */
-  public readonly name: pulumi.Output<string>;
-  /** "<namespace>:<name>", the form DescribeServiceMeshUpgradeStatus takes. */
-  public readonly fullName: pulumi.Output<string>;
-
-  constructor(name: string, args: ASMGatewayArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("ASMGateway"), name, { ...args, fullName: undefined, ...ownerInput("ASMGateway", name, opts) }, opts, "asm", "ASMGateway");
-    const parts = this.id.apply(parseGatewayId);
-    this.meshId = parts.apply((p) => p.meshId);
-    this.namespace = parts.apply((p) => p.namespace);
-    this.name = parts.apply((p) => p.name);
-    this.fullName = parts.apply((p) => `${p.namespace}:${p.name}`);
-  }
-}

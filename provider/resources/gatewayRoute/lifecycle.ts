@@ -6,16 +6,15 @@
 // gatewayName, routeName, namespace. Refresh maps the detail back to arguments, so drift shows in
 // the next preview and `up` writes the declared route again.
 // Adoption: `adopt: true` takes over an existing route of that name and applies the declared definition.
-import * as pulumi from "@pulumi/pulumi";
-import { isAlreadyExists, isNotFound } from "../api";
-import { defineProvider, minutes, noteInState, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput, withOwnerInput } from "../framework";
-import { ADOPTED_KEY, adoptLive, createOnlyMismatches, deepEqual, diffInputs, Props, withAdopted } from "../schema";
-import { providerShim } from "../shim";
-import { joinMessage } from "../messages";
-import { whenError, whenValue } from "../waiter";
-import { createReconciled, writeOnMesh } from "./gatewayCalls";
-import { ADDITIONAL_STATUS_FIELDS, checkRoute, gatewayRouteFields, ROUTE_STRUCTURED } from "./gatewayRoute.check";
-import { fromWireRoute, parseRouteId, RouteArgsBody, routeId, toWireRoute } from "./gatewayRoute.mapping";
+import type * as pulumi from "@pulumi/pulumi";
+import { isAlreadyExists, isNotFound } from "../../api";
+import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY } from "../../framework";
+import { ADOPTED_KEY, adoptLive, createOnlyMismatches, diffInputs, InputDiff, Props } from "../../schema";
+import { joinMessage } from "../../messages";
+import { whenError, whenValue } from "../../waiter";
+import { createReconciled, writeOnMesh } from "../gatewayCalls";
+import { ADDITIONAL_STATUS_FIELDS, gatewayRouteDescription, gatewayRouteFields } from "./description";
+import { fromWireDetail, parseRouteId, RouteArgsBody, routeId, toWireParams } from "./wire";
 
 const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minutes(5) };
 
@@ -33,11 +32,6 @@ type RouteInputs = RouteArgsBody & {
 const asInputs = (p: Props): RouteInputs => p as unknown as RouteInputs;
 const subjectOf = (a: { gatewayName: string; routeName: string }) => `GatewayRoute ${a.gatewayName}/${a.routeName}`;
 
-export function diffRoute(olds: Props, news: Props): { changed: string[]; replaces: string[] } {
-  const d = diffInputs(gatewayRouteFields, olds, news);
-  for (const key of ROUTE_STRUCTURED) if (!deepEqual(olds[key], news[key])) d.changed.push(key);
-  return d;
-}
 
 /** Which API call an update needs: none, the additional-status call, or the full route update. */
 export function updateKind(changed: string[]): "none" | "additionalStatus" | "full" {
@@ -47,14 +41,7 @@ export function updateKind(changed: string[]): "none" | "additionalStatus" | "fu
 }
 
 function writeParams(a: RouteInputs) {
-  return {
-    ServiceMeshId: a.meshId,
-    IstioGatewayName: a.gatewayName,
-    GatewayRoute: JSON.stringify(toWireRoute(a)),
-    Priority: a.priority,
-    Status: a.status,
-    Description: a.description,
-  };
+  return toWireParams(a) as { ServiceMeshId: string; IstioGatewayName: string; GatewayRoute: string; Priority: number; Status: number; Description: string };
 }
 
 function detailOf(ctx: ProviderContext, meshId: string, gateway: string, routeName: string) {
@@ -97,7 +84,7 @@ async function adoptedInputs(ctx: ProviderContext, a: RouteInputs, inputs: Props
 async function takeIfDeclared(ctx: ProviderContext, id: string, inputs: Props, err: Error): Promise<void> {
   // Without an owner key this create is a --replace of the route in state: taking it would let the engine delete it.
   const live = ctx.owner === undefined ? undefined : await readRoute(id, inputs, ctx);
-  const differs = live ? diffRoute(live.inputs, inputs).changed.filter((p) => p !== "adopt" && !p.startsWith("timeouts")) : [];
+  const differs = live ? diffInputs(gatewayRouteFields, live.inputs, inputs).changed.filter((p) => p !== "adopt" && !p.startsWith("timeouts")) : [];
   if (live && differs.length === 0) {
     ctx.logger.info(`${id}: a route of this name with the declared spec exists (an earlier, interrupted create); continuing with it`);
     return;
@@ -131,22 +118,22 @@ async function readRoute(id: string, props: Props, ctx: ProviderContext) {
     throw err;
   });
   if (!res) return undefined;
-  const { rawVirtualServiceRoute, ...route } = fromWireRoute(res.RouteDetail ?? {});
+  const { rawVirtualServiceRoute, priority, status, description, ...route } = fromWireDetail({ ...res, RouteDetail: res.RouteDetail ?? {} });
   const inputs: Props = { ...route, meshId, gatewayName, routeName };
   // The detail always carries a namespace and a RawVSRoute (rendered from the structured fields
   // when none was given), so they count only when the route declared them.
   if (props.namespace !== undefined && res.Namespace) inputs.namespace = res.Namespace;
   if (props.rawVirtualServiceRoute !== undefined) inputs.rawVirtualServiceRoute = rawVirtualServiceRoute;
-  inputs.priority = res.Priority ?? 0;
-  inputs.status = res.Status ?? 0;
-  inputs.description = res.Description ?? "";
+  inputs.priority = priority ?? 0;
+  inputs.status = status ?? 0;
+  inputs.description = description ?? "";
   for (const key of ["adopt", "timeouts"]) if (props[key] !== undefined) inputs[key] = props[key];
   return { id, props: inputs, inputs };
 }
 
-async function updateRoute(id: string, olds: Props, news: Props, ctx: ProviderContext) {
+async function updateRoute(_id: string, _olds: Props, news: Props, diff: InputDiff, ctx: ProviderContext) {
   const a = asInputs(news);
-  const kind = updateKind(diffRoute(olds, news).changed);
+  const kind = updateKind(diff.changed);
   if (kind === "none") return news;
   const timeoutMs = timeoutFor("update", a.timeouts, DEFAULT_TIMEOUTS);
   const write = kind === "additionalStatus"
@@ -166,50 +153,6 @@ async function deleteRoute(id: string, _props: Props, ctx: ProviderContext) {
   });
 }
 
-const base = defineProvider(
-  { kind: "GatewayRoute", fields: gatewayRouteFields, outputs: [] },
-  { create: createRoute, read: readRoute, update: (id, o, n, _d, ctx) => updateRoute(id, o, n, ctx), delete: deleteRoute },
-);
-
-export const gatewayRouteProvider: pulumi.dynamic.ResourceProvider = {
-  ...base,
-  async check(olds, news) {
-    const { inputs, failures } = checkRoute(news as Props);
-    for (const key of Object.keys(news)) if (key.startsWith("__")) inputs[key] = news[key];
-    return failures.length > 0 ? { inputs: news, failures } : { inputs: withOwnerInput(olds as Props, news as Props, inputs) };
-  },
-  async diff(_id, olds, news) {
-    noteInState(olds as Props);
-    const d = diffRoute(olds as Props, withAdopted(olds as Props, news as Props).news);
-    return { changes: d.changed.length > 0, replaces: d.replaces, deleteBeforeReplace: d.replaces.length > 0 };
-  },
-};
-
-type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
-
-export type GatewayRouteArgs = Inputs<RouteArgsBody> & {
-  meshId: pulumi.Input<string>;
-  /** The ASMGateway name (IstioGatewayName). */
-  gatewayName: pulumi.Input<string>;
-  /** Smaller is matched first. Default 0. */
-  priority?: pulumi.Input<number>;
-  /** 0 = valid (default), 1 = invalid. */
-  status?: pulumi.Input<number>;
-  description?: pulumi.Input<string>;
-  /** Take over an existing route of this name instead of creating one. */
-  adopt?: pulumi.Input<boolean>;
-  timeouts?: pulumi.Input<Timeouts>;
-};
-
-/** A route on an ASM gateway. id = <meshId>:<gatewayName>:<routeName>. */
-export class GatewayRoute extends pulumi.dynamic.Resource {
-  /** Derived from the id, which stays known while the route is updated in place. */
-  public readonly routeName: pulumi.Output<string>;
-  declare readonly priority: pulumi.Output<number>;
-  declare readonly status: pulumi.Output<number>;
-
-  constructor(name: string, args: GatewayRouteArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("GatewayRoute"), name, { ...args, ...ownerInput("GatewayRoute", name, opts) }, opts, "asm", "GatewayRoute");
-    this.routeName = this.id.apply((id) => parseRouteId(id).routeName);
-  }
-}
+export const gatewayRouteProvider: pulumi.dynamic.ResourceProvider = defineProvider(gatewayRouteDescription, {
+  create: createRoute, read: readRoute, update: updateRoute, delete: deleteRoute,
+});

@@ -3,11 +3,11 @@
 // resource's owner mark, and every create first lists the meshes carrying that tag. A mesh found there
 // is taken (and brought to the declared settings, like an adoption) only when its create-only settings
 // match the program: one that differs is the mesh a replacement is about to delete, never this create's.
-import { ServiceMeshDetail } from "../api";
-import { describeMeshIfExists, OWNER_TAG, ownerMark, ProviderContext } from "../framework";
-import { diffInputs, Props } from "../schema";
-import { liveInputs, networkMismatches, userTags } from "./serviceMesh.mapping";
-import { serviceMeshFields } from "./serviceMesh.spec";
+import { ServiceMeshDetail } from "../../api";
+import { describeMeshIfExists, OWNER_TAG, ownerMark, ProviderContext } from "../../framework";
+import { diffInputs, Props } from "../../schema";
+import { liveInputs, networkMismatches, userTags } from "./wire";
+import { serviceMeshFields } from "./description";
 
 /** States in which a mesh cannot be what this create should finish: failed ones are replaced, deleted ones go. */
 const UNUSABLE = new Set(["failed", "deleting", "deleted"]);

@@ -7,19 +7,18 @@
 // before deleting the old one (docs/rotation.md); with a fixed secretName the old one goes first.
 // Drift: the declared certificate's expiry is compared with ExpiredTime on refresh.
 // Adoption: `adopt: true` takes over an existing secret of that name after checking its expiry.
-import * as pulumi from "@pulumi/pulumi";
-import { GatewaySecretDetail, isAlreadyExists, isNotFound } from "../api";
-import { defineProvider, minutes, noteInState, partialState, pulumiLogger, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY, ownerInput, withOwnerInput } from "../framework";
-import { describeCertificate, expiryMatches, parseCertificateChain, parseExpiredTime } from "../pem";
-import { declaredInputs, diffInputs, isUnknown, Props } from "../schema";
-import { providerShim } from "../shim";
-import { joinMessage } from "../messages";
-import { whenError, whenValue } from "../waiter";
-import { createReconciled, writeOnMesh } from "./gatewayCalls";
-import { checkSecret, gatewaySecretFields, SECRET_OUTPUTS } from "./gatewaySecret.check";
+import type * as pulumi from "@pulumi/pulumi";
+import { GatewaySecretDetail, isAlreadyExists, isNotFound } from "../../api";
+import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY } from "../../framework";
+import { describeCertificate, expiryMatches, parseCertificateChain, parseExpiredTime } from "../../pem";
+import { declaredInputs, Props } from "../../schema";
+import { joinMessage } from "../../messages";
+import { whenError, whenValue } from "../../waiter";
+import { createReconciled, writeOnMesh } from "../gatewayCalls";
+import { describeGatewaySecret, gatewaySecretFields } from "./description";
 import {
   certAsRead, ClusterResult, clusterResults, derivedSecretName, describeFailures, failedClusters, parseSecretId, secretId, secretStatusOf,
-} from "./gatewaySecret.mapping";
+} from "./wire";
 
 const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minutes(5) };
 
@@ -189,81 +188,10 @@ async function deleteSecret(id: string, props: Props, ctx: ProviderContext) {
   });
 }
 
-const base = defineProvider(
-  { kind: "GatewaySecret", fields: gatewaySecretFields, outputs: SECRET_OUTPUTS },
-  {
-    create: createSecret,
-    read: readSecret,
-    // Every content field is createOnly, so an update only changes adopt/timeouts: keep the outputs.
-    update: async (_id, olds, news) => ({ ...olds, ...news }),
-    delete: deleteSecret,
-  },
-);
-
-export const gatewaySecretProvider: pulumi.dynamic.ResourceProvider = {
-  ...base,
-  async check(olds, news) {
-    const { inputs, failures, warnings } = checkSecret(olds as Props, news as Props, new Date());
-    for (const w of warnings) pulumiLogger.warn(w);
-    for (const key of Object.keys(news)) if (key.startsWith("__")) inputs[key] = news[key];
-    return failures.length > 0 ? { inputs: news, failures } : { inputs: withOwnerInput(olds as Props, news as Props, inputs) };
-  },
-  async diff(_id, olds, news) {
-    noteInState(olds as Props);
-    const d = diffInputs(gatewaySecretFields, olds as Props, news as Props);
-    const replace = d.replaces.length > 0;
-    // The engine names a change's keys by comparing the inputs with secret values masked, so a rotated cert
-    // and key showed as no key at all ("[diff: ~secretName]" with namePrefix). "Unknown" changes make it
-    // compare the real inputs and name every changed key; `replaces` still decides the replacement
-    // (diffResource in pkg/resource/deploy/step_generator.go). Unknown new values stay "changed".
-    const secretChanged = d.changed.some((p) => (p === "cert" || p === "key") && !isUnknown(news[p]));
-    const changes = secretChanged ? undefined : d.changed.length > 0;
-    // A generated name differs from the old one, so the new secret can exist before the old goes.
-    return { changes, replaces: d.replaces, deleteBeforeReplace: replace && olds.secretName === news.secretName };
-  },
-};
-
-export interface GatewaySecretArgs {
-  meshId: pulumi.Input<string>;
-  /** The ASMGateway name (IstioGatewayName). */
-  gatewayName: pulumi.Input<string>;
-  /** A fixed name. Rotating the certificate then deletes the old secret before creating the new one. */
-  secretName?: pulumi.Input<string>;
-  /** Instead of secretName: "<prefix>-<8 hex>" derived from the resource and certificate (zero-downtime rotation). */
-  namePrefix?: pulumi.Input<string>;
-  /** PEM certificate, leaf first, then intermediates. Always stored as a secret. */
-  cert: pulumi.Input<string>;
-  /** PEM private key of the leaf certificate. Always stored as a secret. */
-  key: pulumi.Input<string>;
-  /** Take over an existing secret named secretName (its expiry must match cert). */
-  adopt?: pulumi.Input<boolean>;
-  timeouts?: pulumi.Input<Timeouts>;
-}
-
-/** A TLS secret on an ASM gateway. id = <meshId>:<gatewayName>:<secretName>. */
-export class GatewaySecret extends pulumi.dynamic.Resource {
-  /**
-   * The secret's name, generated when namePrefix is used. Derived from the id, which stays known
-   * unless the secret is replaced, so a reference to it previews as a change only on rotation.
-   */
-  public readonly secretName: pulumi.Output<string>;
-  /** normal | abnormal, as DescribeGatewaySecretDetails reports it. */
-  declare readonly state: pulumi.Output<string>;
-  declare readonly sni: pulumi.Output<string>;
-  declare readonly issueTime: pulumi.Output<string>;
-  declare readonly expiredTime: pulumi.Output<string>;
-  /** The declared leaf certificate's notAfter (ISO 8601). */
-  declare readonly certNotAfter: pulumi.Output<string>;
-  /** Per-cluster results of the create: [{clusterId, state, message}]. */
-  declare readonly clusters: pulumi.Output<ClusterResult[]>;
-
-  constructor(name: string, args: GatewaySecretArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = Object.fromEntries(SECRET_OUTPUTS.map((k) => [k, undefined]));
-    // Secret inputs keep cert and key encrypted in the state's inputs; additionalSecretOutputs
-    // covers the outputs even when a caller passes them as plain strings.
-    const props = { ...args, cert: pulumi.secret(args.cert), key: pulumi.secret(args.key), ...outputs, secretName: args.secretName };
-    const secretOutputs = { additionalSecretOutputs: ["cert", "key"] };
-    super(providerShim("GatewaySecret"), name, { ...props, ...ownerInput("GatewaySecret", name, opts) }, pulumi.mergeOptions(opts, secretOutputs), "asm", "GatewaySecret");
-    this.secretName = this.id.apply((id) => parseSecretId(id).secretName);
-  }
-}
+export const gatewaySecretProvider: pulumi.dynamic.ResourceProvider = defineProvider(describeGatewaySecret(), {
+  create: createSecret,
+  read: readSecret,
+  // Every content field is createOnly, so an update only changes adopt/timeouts: keep the outputs.
+  update: async (_id, olds, news) => ({ ...olds, ...news }),
+  delete: deleteSecret,
+});

@@ -5,7 +5,7 @@
 //   mode "controlPlaneLog": updated in place through UpdateControlPlaneLogConfig (wire name `updateWire`)
 //   mode "create":          create-only; a change replaces the mesh (docs/resources/serviceMesh.md lists them)
 // The schema spec, the create request, the update request and drift detection all derive from it.
-import { f, Field } from "../schema";
+import { f, Field } from "../../schema";
 
 export interface MeshParam {
   path: string;

@@ -1,11 +1,11 @@
 // GatewaySecret: ids, generated names, per-cluster result inspection and the detail -> state
 // mapping. No key material passes through here: only names, cluster ids, API messages and times.
 import { createHash } from "node:crypto";
-import type { GatewaySecretDetail, SecretClusterRecord } from "../api";
-import { expiryMatches } from "../pem";
-import { joinMessage, joinMessages } from "../messages";
+import type { GatewaySecretDetail, SecretClusterRecord } from "../../api";
+import { expiryMatches } from "../../pem";
+import { joinMessage, joinMessages } from "../../messages";
 // Straight from its file: the framework index loads the API client, which the program must not.
-import { compositeId } from "../framework/compositeId";
+import { compositeId } from "../../framework/compositeId";
 
 const SECRET_ID = compositeId("GatewaySecret", ["meshId", "gatewayName", "secretName"]);
 

@@ -1,11 +1,11 @@
 // ServiceMesh: the input spec (derived from MESH_PARAMS plus the fields with their own API calls)
-// and the cross-field rules, apart from the API calls (serviceMesh.crud.ts). Loading it still loads
-// the API client: the framework's index and the provider in serviceMesh.ts bring it.
-import { regionProblem } from "../api/regions";
-import { defaultRegionSource, extraRegions } from "../config";
-import { optionalMeshIdField, timeoutsField } from "../framework";
-import { CheckFailure, f, FieldSpecs, getPath, isUnknown, Props, specsFromPaths } from "../schema";
-import { MESH_PARAMS } from "./serviceMesh.params";
+// and the cross-field rules. Kept apart from the CRUD so check/diff load without the API client.
+import { regionProblem } from "../../api/regions";
+import { defaultRegionSource, extraRegions } from "../../config";
+import { optionalMeshIdField } from "../../framework/meshId";
+import { timeoutsField } from "../../framework/timeouts";
+import { CheckFailure, f, FieldSpecs, getPath, isUnknown, Props, ResourceDescription, specsFromPaths } from "../../schema";
+import { MESH_PARAMS } from "./params";
 
 
 export const serviceMeshFields: FieldSpecs = {
@@ -20,7 +20,7 @@ export const serviceMeshFields: FieldSpecs = {
   ),
   istioVersion: f.string({ pattern: /^v?\d+\.\d+/, patternHint: 'an ASM version such as "v1.22.6.71-g7d67a80b-aliyun"' }),
   upgradeGateways: f.bool(),
-  // A mesh carries at most 20 tags; one is the provider's ownership tag (asm-pulumi:owner, serviceMesh.owned.ts).
+  // A mesh carries at most 20 tags; one is the provider's ownership tag (asm-pulumi:owner, owned.ts).
   tags: f.stringMap({ maxEntries: 19, keyPattern: /^(?!aliyun|acs:|asm-pulumi:).{1,128}$/, keyHint: "1-128 characters, not starting with aliyun, acs: or asm-pulumi: (the provider's own)" }),
   timeouts: timeoutsField,
   adoptId: { ...optionalMeshIdField, createTimeOnly: true },
@@ -84,3 +84,20 @@ export function validateServiceMesh(inputs: Props): CheckFailure[] {
   }
   return failures;
 }
+
+/** Marks a mesh whose create failed (recorded in state by the lifecycle). */
+export const MESH_CREATE_FAILED = "createFailed";
+
+export const serviceMeshDescription: ResourceDescription = {
+  kind: "ServiceMesh", fields: serviceMeshFields, outputs: SERVICE_MESH_OUTPUTS,
+  prepare: (news, olds) => withDefaultName(olds, news),
+  validate: (inputs) => ({ failures: validateServiceMesh(inputs) }),
+  // A mesh that failed while being created cannot be repaired in place (Terraform would call it tainted).
+  replaceWhen: (olds) => (olds[MESH_CREATE_FAILED] === true ? "state" : undefined),
+  // A cluster belongs to one mesh at a time and leaves it only once no gateway runs on it, so a replacement
+  // mesh can take the clusters only after the old one has let them go. Delete-before-replace makes the engine
+  // delete the old mesh's routes, secrets, gateways and attachments (every one takes meshId, a create-only
+  // input) before the old mesh, and create everything afterwards. Create-before-delete would fail at the first
+  // detach (the gateway still runs there) and leave one more mesh behind on every retry.
+  deleteBeforeReplace: () => true,
+};

@@ -2,10 +2,10 @@
 // until the mesh is `running` again with the cluster listed (or no longer listed). The mesh takes one
 // mutation at a time, so both retry its "busy" conflict; an attach whose response was lost is
 // reconciled by checking membership, never sent twice blindly.
-import { AsmApiError, isNotFound, isRetryable, MeshClusterInfo, ServiceMeshDetail } from "../api";
-import { joinMessage } from "../messages";
-import { compositeId, MESH_POLICY, meshFeed, meshLabel, observeMesh, ProviderContext, waitMeshRunning, withConflictRetry, writeOnce } from "../framework";
-import { PollResult, whenError, whenValue } from "../waiter";
+import { AsmApiError, isNotFound, isRetryable, MeshClusterInfo, ServiceMeshDetail } from "../../api";
+import { joinMessage } from "../../messages";
+import { compositeId, MESH_POLICY, meshFeed, meshLabel, observeMesh, ProviderContext, waitMeshRunning, withConflictRetry, writeOnce } from "../../framework";
+import { PollResult, whenError, whenValue } from "../../waiter";
 
 const isAttached = (m: ServiceMeshDetail, clusterId: string) => (m.Clusters ?? []).includes(clusterId);
 const running = (m: ServiceMeshDetail) => m.ServiceMeshInfo.State === "running";

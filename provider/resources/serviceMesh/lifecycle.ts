@@ -1,16 +1,18 @@
 // ServiceMesh: create, read, update, delete. Reads like a script over the steps in
-// serviceMesh.steps.ts; every wait that follows an accepted change turns a failure into the
+// steps.ts; every wait that follows an accepted change turns a failure into the
 // partial-state error so Pulumi keeps the mesh id.
-import { classifyError, ServiceMeshDetail } from "../api";
+import type * as pulumi from "@pulumi/pulumi";
+import { classifyError, ServiceMeshDetail } from "../../api";
 import {
-  Crud, describeMeshIfExists, minutes, partialState, ProviderContext, ReadResult, timeoutFor, Timeouts, waitMeshGone, waitMeshRunning,
+  Crud, defineProvider, describeMeshIfExists, minutes, partialState, ProviderContext, ReadResult, timeoutFor, Timeouts, waitMeshGone, waitMeshRunning,
   withConflictRetry,
-} from "../framework";
-import { ADOPTED_KEY, adoptLive, createOnlyMismatches, declaredInputs, diffInputs, Props } from "../schema";
-import { liveInputs, liveSettings, networkMismatches, toCreateRequest, toOutputs, userTags } from "./serviceMesh.mapping";
-import { applyChanges, createMeshReconciled, fetchKubeconfig } from "./serviceMesh.steps";
-import { findOwnedMesh, OwnedMesh, ownerTagFor } from "./serviceMesh.owned";
-import { serviceMeshFields } from "./serviceMesh.spec";
+} from "../../framework";
+import { ADOPTED_KEY, adoptLive, createOnlyMismatches, declaredInputs, diffInputs, Props } from "../../schema";
+import { liveInputs, liveSettings, networkMismatches, toCreateRequest, toOutputs, userTags } from "./wire";
+import { applyChanges, createMeshReconciled, fetchKubeconfig } from "./steps";
+import { findOwnedMesh, OwnedMesh, ownerTagFor } from "./owned";
+import { MESH_CREATE_FAILED, serviceMeshDescription, serviceMeshFields } from "./description";
+import { warmKubeClientWhileWaiting } from "../kubeWarmup";
 
 export const MESH_TIMEOUTS = { create: minutes(15), update: minutes(15), delete: minutes(20) };
 
@@ -103,7 +105,6 @@ async function failedCreateMarks(ctx: ProviderContext, id: string): Promise<Prop
 }
 
 /** State key marking a mesh that failed while being created (read by the spec's replaceWhen). */
-export const MESH_CREATE_FAILED = "createFailed";
 
 async function read(id: string, props: Props, ctx: ProviderContext): Promise<ReadResult | undefined> {
   const mesh = await describeMeshIfExists(ctx, id);
@@ -158,3 +159,7 @@ async function remove(id: string, props: Props, ctx: ProviderContext): Promise<v
 }
 
 export const serviceMeshCrud: Crud = { create, read, update, delete: remove };
+
+warmKubeClientWhileWaiting();
+
+export const serviceMeshProvider: pulumi.dynamic.ResourceProvider = defineProvider(serviceMeshDescription, serviceMeshCrud);

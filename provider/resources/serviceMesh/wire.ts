@@ -1,9 +1,9 @@
 // ServiceMesh: pure translation between the Pulumi inputs (grouped camelCase) and the wire
 // (flat PascalCase), driven by MESH_PARAMS. Unit-tested in tests/unit/serviceMeshMapping.test.ts.
-import type { CreateServiceMeshRequest, ServiceMeshDetail, TagWire } from "../api";
-import { OWNER_TAG } from "../framework/ownership";
-import { getPath, isPlainObject, Props, setPath } from "../schema";
-import { MESH_PARAMS, MeshParam } from "./serviceMesh.params";
+import type { CreateServiceMeshRequest, ServiceMeshDetail, TagWire } from "../../api";
+import { OWNER_TAG } from "../../framework/ownership";
+import { getPath, isPlainObject, Props, setPath } from "../../schema";
+import { MESH_PARAMS, MeshParam } from "./params";
 
 type Wire = Record<string, string | number | boolean | undefined>;
 
@@ -17,7 +17,7 @@ export function toTagWire(tags: unknown): TagWire[] | undefined {
   return list.length > 0 ? list : undefined;
 }
 
-/** `ownerTag`: the ownership mark (serviceMesh.owned.ts), sent with the user's tags but never one of them. */
+/** `ownerTag`: the ownership mark (owned.ts), sent with the user's tags but never one of them. */
 export function toCreateRequest(inputs: Props, regionId: string, ownerTag: Record<string, string> = {}): CreateServiceMeshRequest {
   const req: CreateServiceMeshRequest = {
     RegionId: regionId,
