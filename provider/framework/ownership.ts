@@ -16,8 +16,10 @@ import type { Props } from "../schema";
 
 export const OWNER_INPUT = "__owner";
 
-/** The mesh tag key carrying the mark. Not a user tag: hidden from `tags`, never removed by a tag update. */
-export const OWNER_TAG = "asm-pulumi:owner";
+/** Mesh tag keys the provider writes (marks); never a user tag: hidden from `tags`, never removed by a tag update. */
+export const PROVIDER_TAG_PREFIX = "asm-pulumi:";
+/** The mesh tag key carrying the mesh's own mark. */
+export const OWNER_TAG = `${PROVIDER_TAG_PREFIX}owner`;
 /** The IstioGateway label carrying the mark (label values: at most 63 characters, alphanumeric ends). */
 export const OWNER_LABEL = "asm-pulumi/owner";
 

@@ -122,6 +122,27 @@ function toRaw(inputs: Props): { RegionId: string; Name: string; VpcId: string; 
   return { RegionId: "cn-hangzhou", Name: String(inputs.name), VpcId: network.vpcId, VSwitches: JSON.stringify(network.vSwitchIds) };
 }
 
+describe("ClusterAttachment create forgotten by the engine", () => {
+  // Found by the explorer (seed 1201, step 40: SIGKILL right after AddClusterIntoServiceMesh, then up).
+  it("a repeated create finds the cluster it attached by its mesh tag, and a cluster attached by anyone else still needs adopt", async () => {
+    h.reset();
+    const attachments = h.provider("ClusterAttachment");
+    const meshId = await runningMesh(client, []);
+    const args = (clusterId: string, name: string): Props => ({ meshId, clusterId, __owner: urn("ClusterAttachment", name) });
+    const first = await attachments.create(await checked(attachments, args(PRIMARY, "primary")));
+    const again = await attachments.create(await checked(attachments, args(PRIMARY, "primary")));
+    expect(again.id).toBe(first.id);
+    expect(h.emulator.control.requests().filter((r) => r.action === "AddClusterIntoServiceMesh" && r.status === 200)).toHaveLength(1);
+    // The mark is no user tag, and the detach takes it away.
+    const mesh = h.provider("ServiceMesh");
+    expect((await mesh.read!(meshId, {})).inputs?.tags ?? {}).toEqual({});
+    await attachments.delete!(first.id, first.outs);
+    expect(Object.keys(await meshTags(meshId)).filter((k) => k.startsWith("asm-pulumi:"))).toEqual([]);
+    await client.call("AddClusterIntoServiceMesh", { ServiceMeshId: meshId, ClusterId: PRIMARY });
+    await expect(attachments.create(await checked(attachments, args(PRIMARY, "primary")))).rejects.toThrow(/already attached.*set adopt: true/);
+  });
+});
+
 describe("gateway family creates forgotten by the engine", () => {
   let meshId: string;
   const GATEWAY = "ingressgateway";

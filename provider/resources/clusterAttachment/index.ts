@@ -2,6 +2,7 @@
 // runs in the provider process (lifecycle.ts).
 import * as pulumi from "@pulumi/pulumi";
 import type { Timeouts } from "../../framework/timeouts";
+import { ownerInput } from "../../framework/ownerKey";
 import { providerShim } from "../../shim";
 import { CLUSTER_ATTACHMENT_OUTPUTS } from "./description";
 
@@ -33,6 +34,7 @@ export class ClusterAttachment extends pulumi.dynamic.Resource {
     const outputs = Object.fromEntries(CLUSTER_ATTACHMENT_OUTPUTS.map((k) => [k, undefined]));
     const secrets = { additionalSecretOutputs: ["kubeconfig"] };
     const kubeconfig = args.kubeconfig === undefined ? undefined : pulumi.secret(args.kubeconfig);
-    super(providerShim("ClusterAttachment"), name, { ...args, kubeconfig, ...outputs }, pulumi.mergeOptions(opts, secrets), "asm", "ClusterAttachment");
+    const owner = ownerInput("ClusterAttachment", name, opts);
+    super(providerShim("ClusterAttachment"), name, { ...args, kubeconfig, ...outputs, ...owner }, pulumi.mergeOptions(opts, secrets), "asm", "ClusterAttachment");
   }
 }

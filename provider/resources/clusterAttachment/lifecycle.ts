@@ -16,6 +16,7 @@ import { warmKubeClientWhileWaiting } from "../kubeWarmup";
 import { attachCluster, describeAttachedCluster, detachCluster, parseAttachmentId, waitAttached, waitDetached } from "./steps";
 import { CLUSTER_ATTACHMENT_OUTPUTS, clusterAttachmentDescription, clusterAttachmentFields } from "./description";
 import { attachmentId, outputsOf } from "./wire";
+import { markAttachment, markedForOwner, unmarkAttachment } from "./mark";
 
 export const CLUSTER_TIMEOUTS = { create: minutes(10), update: minutes(10), delete: minutes(10) };
 
@@ -32,12 +33,22 @@ async function create(inputs: Props, ctx: ProviderContext): Promise<{ id: string
   const mesh = await describeMeshIfExists(ctx, meshId);
   if (!mesh) throw new Error(`meshId: ServiceMesh ${meshId} does not exist; give the id of an existing mesh`);
   const timeoutMs = timeout(inputs, "create");
-  const alreadyAttached = () => {
-    if (inputs.adopt !== true) throw new Error(`clusterId: ${clusterId} is already attached to ServiceMesh ${meshId}; set adopt: true to manage the existing attachment`);
+  const owner = ctx.owner;
+  // Read before this attempt writes its own mark: only a mark an earlier run left proves the attachment ours.
+  const earlierMark = owner !== undefined && (await markedForOwner(ctx, mesh, clusterId, owner));
+  // Attached already: adopted, or made by an earlier run of this resource that the engine forgot (its mark).
+  const alreadyAttached = async () => {
+    if (inputs.adopt === true) return;
+    if (earlierMark) {
+      ctx.logger.info(`ClusterAttachment ${id} was attached by an earlier, interrupted run for this resource; continuing with it`);
+      return;
+    }
+    throw new Error(`clusterId: ${clusterId} is already attached to ServiceMesh ${meshId}; set adopt: true to manage the existing attachment`);
   };
   if ((mesh.Clusters ?? []).includes(clusterId)) {
-    alreadyAttached();
+    await alreadyAttached();
   } else {
+    if (owner !== undefined) await markAttachment(ctx, mesh, clusterId, owner);
     await attachCluster(ctx, meshId, clusterId, {
       ignoreNamespaceCheck: inputs.ignoreNamespaceCheck as boolean | undefined,
       discoveryOnly: inputs.discoveryOnly as boolean | undefined,
@@ -47,7 +58,7 @@ async function create(inputs: Props, ctx: ProviderContext): Promise<{ id: string
       // A cluster attached moments ago (in the console) is listed only once the mesh runs again, so the read
       // above missed it and the add was refused: settle the mesh, then decide as for a listed cluster.
       if (!isClusterInSomeMesh(err) || !(await waitMeshRunning(ctx, meshId, timeoutMs)).Clusters?.includes(clusterId)) throw err;
-      alreadyAttached();
+      await alreadyAttached();
     });
   }
   try {
@@ -78,6 +89,7 @@ async function remove(id: string, props: Props, ctx: ProviderContext): Promise<v
   const timeoutMs = timeout(props, "delete");
   await detachCluster(ctx, meshId, clusterId, props.reserveNamespace as boolean | undefined, timeoutMs);
   await waitDetached(ctx, meshId, clusterId, timeoutMs);
+  await unmarkAttachment(ctx, mesh, clusterId);
 }
 
 const crud: Crud = { create, read, update: (id, olds, news) => update(id, olds, news), delete: remove };

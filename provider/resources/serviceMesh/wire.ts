@@ -1,7 +1,7 @@
 // ServiceMesh: pure translation between the Pulumi inputs (grouped camelCase) and the wire
 // (flat PascalCase), driven by MESH_PARAMS. Unit-tested in tests/unit/serviceMeshMapping.test.ts.
 import type { CreateServiceMeshRequest, ServiceMeshDetail, TagWire } from "../../api";
-import { OWNER_TAG } from "../../framework/ownership";
+import { PROVIDER_TAG_PREFIX } from "../../framework/ownership";
 import { getPath, isPlainObject, Props, setPath } from "../../schema";
 import { MESH_PARAMS, MeshParam } from "./params";
 
@@ -83,7 +83,7 @@ const SYSTEM_TAG = /^(aliyun|acs:)/i;
 
 /** ListTagResources rows as a tags map, without the cloud's own tags and the provider's ownership mark. */
 export function userTags(rows: ReadonlyArray<{ TagKey: string; TagValue?: string }>): Record<string, string> {
-  return Object.fromEntries(rows.filter((r) => !SYSTEM_TAG.test(r.TagKey) && r.TagKey !== OWNER_TAG).map((r) => [r.TagKey, r.TagValue ?? ""]));
+  return Object.fromEntries(rows.filter((r) => !SYSTEM_TAG.test(r.TagKey) && !r.TagKey.startsWith(PROVIDER_TAG_PREFIX)).map((r) => [r.TagKey, r.TagValue ?? ""]));
 }
 
 /**
