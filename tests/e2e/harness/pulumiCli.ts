@@ -70,6 +70,9 @@ export class PulumiStack {
 
   static async create(opts: StackOptions): Promise<PulumiStack> {
     const stack = new PulumiStack(opts.programDir, opts);
+    // A run killed before dispose() leaves its stack config file in the program folder, and `stack init`
+    // would take its values (a step's config from the last run) as this stack's starting config.
+    fs.rmSync(stack.configFile, { force: true });
     await stack.run(["stack", "init", stack.stackName], { stackFlag: false });
     return stack;
   }
