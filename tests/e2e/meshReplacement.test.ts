@@ -22,7 +22,7 @@ const changes = (p: PreviewJson) => plannedChanges(p).map((c) => `${c.name}:${c.
 function expectOneFullMesh(env: EmulatorStack, routes: string[]): string {
   const inv = inventory(env);
   expect(inv.meshes).toHaveLength(1);
-  expect({ ...inv, meshes: [], clusters: [...inv.clusters].sort() }).toEqual({
+  expect({ ...inv, meshes: [] }).toEqual({
     meshes: [], clusters: [PRIMARY, SECONDARY].sort(), gateways: ["istio-system/ingressgateway"], secrets: expect.any(Array), routes,
   });
   expect(inv.secrets).toHaveLength(1);
@@ -125,13 +125,12 @@ describe("the quickstart stack with edition changed to Default after a first up"
 
   it("replaces the mesh in one up and converges, with every object exactly once", async () => {
     const routes = ["ingressgateway/cart", "ingressgateway/legacy-redirect", "ingressgateway/storefront"];
-    const sorted = () => ({ ...inventory(env), routes: [...inventory(env).routes].sort() });
-    const before = sorted();
+    const before = inventory(env);
     expect(before.routes).toEqual(routes);
     const index = path.join(programDir, "index.ts");
     fs.writeFileSync(index, fs.readFileSync(index, "utf8").replace('edition: "Pro"', 'edition: "Default"'));
     await env.stack.up();
-    const after = sorted();
+    const after = inventory(env);
     expect(after.meshes).toHaveLength(1);
     expect(after.meshes[0]).not.toBe(before.meshes[0]);
     // The secret's name derives from its URN and certificate (namePrefix), so it carries over too.

@@ -274,7 +274,10 @@ const outOfBandEntries: CatalogueEntry[] = [
   },
   {
     name: "oob.renameMesh", class: "out-of-band", weight: 1,
-    steps: (m) => (m.mesh ? [step("oob.renameMesh", "rename the mesh out of band", [], { outOfBand: { action: "renameMesh", name: "oob-renamed" } })] : []),
+    // A name the program declares (or the resource-name default) is restored by the next up. An adopted
+    // mesh whose program declares no name keeps its own name (docs/adoption.md), the new one included.
+    steps: (m) => (m.mesh ? [step("oob.renameMesh", "rename the mesh out of band", m.mesh.adopted && m.mesh.name === undefined ? [set(["mesh", "adopted", "name"], "oob-renamed")] : [],
+      { outOfBand: { action: "renameMesh", name: "oob-renamed" } })] : []),
   },
 ];
 
@@ -302,7 +305,10 @@ const restartEntries: CatalogueEntry[] = [{
 
 export const CATALOGUE: readonly CatalogueEntry[] = [...PROGRAM_ENTRIES, ...adoptEntries, ...outOfBandEntries, ...interruptEntries, ...restartEntries];
 
-/** The model after a step (out-of-band changes, interrupts and restarts leave the program as it was). */
+/**
+ * The model after a step. Out-of-band changes, interrupts and restarts leave the program as it was; an
+ * out-of-band change to what the program leaves unmanaged (an adopted mesh's own name) changes what is expected.
+ */
 export function afterStep(model: Model, s: Step): Model {
   return applyEdit(model, s.ops);
 }

@@ -1,6 +1,6 @@
 // The explorer's generator and catalogue (tests/explorer/generator.ts, catalogue.ts): a seed names a
 // run, every step is valid for the model it applies to, and the defect mix reaches the open defects' paths.
-import { CATALOGUE, FULL_STACK } from "../explorer/catalogue";
+import { afterStep, CATALOGUE, FULL_STACK } from "../explorer/catalogue";
 import { DEFECT_MIX, E2E_SEED, generate } from "../explorer/generator";
 import { EMPTY_MODEL, type Model } from "../explorer/model";
 import { Rng } from "../explorer/rng";
@@ -54,5 +54,13 @@ describe("explorer generator", () => {
     expect(entries).toContain("emulator.restart");
     expect(entries.some((e) => e.startsWith("adopt."))).toBe(true);
     expect(entries.some((e) => e.startsWith("interrupt."))).toBe(true);
+  });
+  it("an out-of-band rename is reverted for a declared name and kept by an adopted mesh that declares none", () => {
+    const rename = (m: Model) => CATALOGUE.find((e) => e.name === "oob.renameMesh")!.steps(m).map((st) => afterStep(m, st).mesh);
+    expect(rename(FULL_STACK)).toEqual([FULL_STACK.mesh]);
+    const adopted: Model = { ...EMPTY_MODEL, mesh: { edition: "Default", network: "a", flags: {}, tags: {}, adopted: { name: "oob-mesh" } } };
+    expect(rename(adopted)).toEqual([{ ...adopted.mesh, adopted: { name: "oob-renamed" } }]);
+    const named: Model = { ...adopted, mesh: { ...adopted.mesh!, name: "explorer-mesh" } };
+    expect(rename(named)).toEqual([named.mesh]);
   });
 });

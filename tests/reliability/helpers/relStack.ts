@@ -58,16 +58,19 @@ interface MeshDump {
   routes: Record<string, unknown>;
 }
 
-/** Everything the emulator holds, by kind; a gateway that is being deleted no longer counts. */
+/** Everything the emulator holds, by kind, each list sorted; a gateway that is being deleted no longer counts. */
 export function inventory(env: EmulatorStack): Inventory {
   const meshes = (env.emulator.control.state() as { meshes: Record<string, MeshDump> }).meshes;
   const all = Object.values(meshes);
+  // Each list is a set: attachments and routes are created in parallel, so the emulator's order is the
+  // order the engine's steps happened to finish in and says nothing.
+  const set = (items: string[]) => [...items].sort();
   return {
-    meshes: Object.keys(meshes),
-    clusters: all.flatMap((m) => m.clusters),
-    gateways: all.flatMap((m) => Object.entries(m.gateways).filter(([, g]) => !g.deletion).map(([k]) => k)),
-    secrets: all.flatMap((m) => Object.keys(m.secrets)),
-    routes: all.flatMap((m) => Object.keys(m.routes)),
+    meshes: set(Object.keys(meshes)),
+    clusters: set(all.flatMap((m) => m.clusters)),
+    gateways: set(all.flatMap((m) => Object.entries(m.gateways).filter(([, g]) => !g.deletion).map(([k]) => k))),
+    secrets: set(all.flatMap((m) => Object.keys(m.secrets))),
+    routes: set(all.flatMap((m) => Object.keys(m.routes))),
   };
 }
 
