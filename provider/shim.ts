@@ -8,7 +8,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { onResourceConstructed } from "./programSide";
 
-export type ResourceKind = "ServiceMesh" | "ClusterAttachment" | "ASMGateway" | "GatewaySecret" | "GatewayRoute";
+// Type-only: the program never loads the runtime module, the provider process loads it through the shim.
+import type { ResourceKind } from "./runtime";
+
+export type { ResourceKind };
 
 /**
  * One shim object per kind. Pulumi caches a dynamic provider's serialized text by object identity, and

@@ -19,7 +19,11 @@ const TIMEOUT_DURATION = /^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 const durationField = f.string({ pattern: TIMEOUT_DURATION, patternHint: 'a duration such as "90s", "15m" or "1h30m"' });
 
 /** The field spec to add to a resource's spec as `timeouts`. */
-export const timeoutsField = f.object({ create: durationField, update: durationField, delete: durationField } satisfies FieldSpecs);
+export const timeoutsField = f.object({
+  create: { ...durationField, description: 'The time allowed for creating the resource, such as "90s", "15m" or "1h30m"; unset means the resource\'s default.' },
+  update: { ...durationField, description: 'The time allowed for updating the resource, such as "90s", "15m" or "1h30m"; unset means the resource\'s default.' },
+  delete: { ...durationField, description: 'The time allowed for deleting the resource, such as "90s", "15m" or "1h30m"; unset means the resource\'s default.' },
+} satisfies FieldSpecs);
 
 export function parseDuration(text: string): number {
   const m = TIMEOUT_DURATION.exec(text.trim());

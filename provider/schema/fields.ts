@@ -95,10 +95,25 @@ type ValueOf<F> =
   : F extends { kind: "json" } ? JsonObject
   : never;
 
+// A nested table's type is FieldSpecs & { its fields } (the constructors keep both): only the declared
+// names count, not FieldSpecs' index signature, which would let any key and any value through.
+type Declared<S> = { [K in keyof S as string extends K ? never : K]: S[K] };
 type RequiredKeys<S> = { [K in keyof S]: S[K] extends { required: true } ? K : never }[keyof S];
+type Split<S> = { [K in RequiredKeys<S>]: ValueOf<S[K]> } & { [K in Exclude<keyof S, RequiredKeys<S>>]?: ValueOf<S[K]> };
 
 /** The argument type a field table describes: required fields required, every other one optional. */
-export type InputsOf<S> = { [K in RequiredKeys<S>]: ValueOf<S[K]> } & { [K in Exclude<keyof S, RequiredKeys<S>>]?: ValueOf<S[K]> };
+export type InputsOf<S> = Split<Declared<S>>;
+
+type Present<S> = { [K in keyof S]: S[K] extends { required: true } | { default: unknown } ? K : never }[keyof S];
+
+/** The inputs a field table's check hands on: the required fields and those with a default are present. */
+export type CheckedInputsOf<S> = InputsOf<S> & { [K in Present<Declared<S>>]-?: ValueOf<Declared<S>[K]> };
+
+/**
+ * Reads props that passed the kind's check as its checked inputs. The check is what makes the cast
+ * true, so the one cast lives here rather than in every lifecycle.
+ */
+export const checkedInputs = <S extends FieldSpecs>(_fields: S) => (p: Props): CheckedInputsOf<S> => p as unknown as CheckedInputsOf<S>;
 
 /**
  * The value Pulumi passes for an input that is not known yet during preview

@@ -1,6 +1,6 @@
 // Dotted-path access into nested plain objects ("tracing.enabled"), used by mapping tables that
 // translate between grouped camelCase inputs and flat PascalCase wire parameters.
-import { Field, FieldSpecs, isPlainObject, Props } from "./fields";
+import { Field, isPlainObject, Props } from "./fields";
 
 export function getPath(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
@@ -19,21 +19,41 @@ export function setPath(obj: Props, path: string, value: unknown): Props {
   return { ...obj, [head]: setPath(child, rest.join("."), value) };
 }
 
-/** Builds nested field specs from flat dotted paths: {"a.b": f.bool()} → {a: f.object({b: f.bool()})}. */
-export function specsFromPaths(entries: ReadonlyArray<readonly [string, Field]>, groupHints: Record<string, string> = {}): FieldSpecs {
-  const groups = new Map<string, Array<readonly [string, Field]>>();
+type Head<P extends string> = P extends `${infer H}.${string}` ? H : P;
+type Under<R, K extends string> = R extends { path: `${K}.${infer T}`; field: infer F extends Field } ? { path: T; field: F } : never;
+
+/** A field at a dotted input path ("tracing.enabled"), as a table of flat rows declares it. */
+export interface PathRow {
+  readonly path: string;
+  readonly field: Field;
+}
+
+/** The field table specsFromPaths builds, as a type: a path's head names a field, or a group of the rows under it. */
+export type SpecsFromPaths<R extends PathRow> = {
+  [K in Head<R["path"]>]: [Extract<R, { path: K }>] extends [never]
+    ? { kind: "object"; fields: SpecsFromPaths<Under<R, K>>; description?: string }
+    : Extract<R, { path: K }>["field"];
+};
+
+/**
+ * Builds nested field specs from flat dotted paths: {path: "a.b", field: f.bool()} → {a: f.object({b: f.bool()})}.
+ * `groups` gives a group's own options (its description).
+ */
+export function specsFromPaths<const R extends PathRow>(rows: readonly R[], groups: Readonly<Record<string, { description?: string }>> = {}): SpecsFromPaths<R> {
+  const nested = new Map<string, PathRow[]>();
   const out: Record<string, Field> = {};
-  for (const [path, field] of entries) {
+  for (const { path, field } of rows) {
     const dot = path.indexOf(".");
     if (dot < 0) {
       out[path] = field;
       continue;
     }
     const head = path.slice(0, dot);
-    groups.set(head, [...(groups.get(head) ?? []), [path.slice(dot + 1), field] as const]);
+    nested.set(head, [...(nested.get(head) ?? []), { path: path.slice(dot + 1), field }]);
   }
-  for (const [head, children] of groups) {
-    out[head] = { kind: "object", fields: specsFromPaths(children), hint: groupHints[head] };
+  for (const [head, children] of nested) {
+    out[head] = { kind: "object", fields: specsFromPaths(children), ...groups[head] };
   }
-  return out;
+  // The mapped type says the same as the loop: a row's head is a field, or a group of the rows below it.
+  return out as SpecsFromPaths<R>;
 }

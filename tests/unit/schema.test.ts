@@ -85,8 +85,10 @@ describe("paths", () => {
     expect(getPath({ a: { b: 1 } }, "a.b")).toBe(1);
     expect(getPath({ a: 1 }, "a.b")).toBeUndefined();
     expect(setPath({ a: { c: 2 } }, "a.b", 1)).toEqual({ a: { b: 1, c: 2 } });
-    const built = specsFromPaths([["x", f.bool()], ["g.y", f.int()], ["g.z", f.string()]]);
+    const built = specsFromPaths([{ path: "x", field: f.bool() }, { path: "g.y", field: f.int() }, { path: "g.z", field: f.string() }], { g: { description: "A group." } });
     expect(Object.keys(built)).toEqual(["x", "g"]);
-    expect(built.g.kind === "object" && Object.keys(built.g.fields)).toEqual(["y", "z"]);
+    expect(Object.keys(built.g.fields)).toEqual(["y", "z"]);
+    expect(built.g.description).toBe("A group.");
+    expect(built.g.fields.y.kind).toBe("int");
   });
 });

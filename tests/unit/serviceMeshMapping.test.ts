@@ -4,6 +4,7 @@ import type { ServiceMeshDetail } from "../../provider/api";
 import { liveInputs, networkMismatches, toCreateRequest, toFeatureRequest, toOutputs, userTags } from "../../provider/resources/serviceMesh/wire";
 import { MESH_PARAMS } from "../../provider/resources/serviceMesh/params";
 import { serviceMeshFields } from "../../provider/resources/serviceMesh/description";
+import type { Field } from "../../provider/schema";
 
 const inputs = {
   name: "demo",
@@ -94,9 +95,13 @@ describe("MESH_PARAMS", () => {
   });
 
   it("makes every create-mode parameter create-only in the derived spec", () => {
-    const clusterDomain = serviceMeshFields.proxy;
-    expect(clusterDomain.kind === "object" && clusterDomain.fields.clusterDomain.createOnly).toBe(true);
-    expect(clusterDomain.kind === "object" && clusterDomain.fields.limitCpu.createOnly).toBe(false);
+    // Every row path is a field at that path of the derived table (a group per dot).
+    const specOf = (path: string): Field => path.split(".").reduce<Field>(
+      (at, key) => (at.kind === "object" ? at.fields[key] : at), { kind: "object", fields: serviceMeshFields });
+    const wrong = MESH_PARAMS.filter((p) => (specOf(p.path).createOnly === true) !== (p.mode === "create")).map((p) => p.path);
+    expect(wrong).toEqual([]);
+    expect(specOf("proxy.clusterDomain").createOnly).toBe(true);
+    expect(specOf("proxy.limitCpu").createOnly).toBeUndefined();
   });
 });
 

@@ -8,15 +8,18 @@ import { DNS_LABEL, DNS_LABEL_HINT, QUANTITY } from "../gatewayFields";
 export const DEFAULT_GATEWAY_NAMESPACE = "istio-system";
 
 const quantity = f.string({ pattern: QUANTITY, patternHint: "a Kubernetes quantity such as 200m, 2, 256Mi or 4G" });
-const quantities = f.object({ cpu: quantity, memory: quantity });
+const quantities = f.object({
+  cpu: { ...quantity, description: 'The CPU amount, a Kubernetes quantity in cores such as "2" or in millicores such as "200m".' },
+  memory: { ...quantity, description: 'The memory amount, a Kubernetes quantity in bytes such as "256Mi" or "4G".' },
+});
 const portNumber = f.int({ min: 1, max: 65535 });
 
 const portFields = {
-  name: f.string({ required: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
-  port: f.int({ required: true, min: 1, max: 65535 }),
-  targetPort: portNumber,
-  nodePort: portNumber,
-  protocol: f.enumOf(["TCP", "UDP", "HTTP", "HTTPS", "HTTP2", "GRPC", "TLS"]),
+  name: f.string({ description: "The port's name, a DNS label unique among the gateway's ports, such as http-0.", required: true, pattern: DNS_LABEL, patternHint: DNS_LABEL_HINT }),
+  port: f.int({ description: "The port number the gateway's Service exposes, 1 to 65535, unique among the gateway's ports.", required: true, min: 1, max: 65535 }),
+  targetPort: { ...portNumber, description: "The container port on the gateway pods that the port forwards to, 1 to 65535." },
+  nodePort: { ...portNumber, description: "The port on each cluster node that exposes this port when serviceType is NodePort or LoadBalancer." },
+  protocol: f.enumOf(["TCP", "UDP", "HTTP", "HTTPS", "HTTP2", "GRPC", "TLS"], { description: "The port's protocol: TCP, UDP, HTTP, HTTPS, HTTP2, GRPC or TLS." }),
 } satisfies FieldSpecs;
 
 export const asmGatewayFields = {
@@ -31,7 +34,10 @@ export const asmGatewayFields = {
   replicaCount: f.int({ description: "The number of gateway pods.", min: 0, max: 1000, wire: "spec.replicaCount" }),
   minReplicas: f.int({ description: "The fewest gateway pods autoscaling may leave.", min: 0, max: 1000, wire: "spec.minReplicas" }),
   maxReplicas: f.int({ description: "The most gateway pods autoscaling may start.", min: 1, max: 1000, wire: "spec.maxReplicas" }),
-  resources: { description: "CPU and memory limits and requests of each gateway pod.", ...f.object({ limits: quantities, requests: quantities }, { wire: "spec.resources" }) },
+  resources: { description: "CPU and memory limits and requests of each gateway pod.", ...f.object({
+    limits: { ...quantities, description: "The most CPU and memory each gateway pod may use." },
+    requests: { ...quantities, description: "The CPU and memory Kubernetes reserves for each gateway pod." },
+  }, { wire: "spec.resources" }) },
   adopt: f.bool({ description: "Take over an existing gateway of this name instead of creating one.", default: false, createTimeOnly: true }),
   timeouts: { ...timeoutsField, description: "Deadlines for create, update and delete, such as \"10m\"." },
   ports: { description: "The ports the gateway listens on.", ...f.list(f.object(portFields), { wire: "spec.ports" }) },

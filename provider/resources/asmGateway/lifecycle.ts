@@ -16,20 +16,19 @@ import { isAlreadyExists, isNotFound } from "../../api";
 import {
   defineProvider, minutes, OBJECT_POLICY, OWNER_LABEL, ownerMark, partialState, ProviderContext, timeoutFor, Timeouts,
 } from "../../framework";
-import { deepEqual, InputDiff, Props } from "../../schema";
+import { checkedInputs, CheckedInputsOf, deepEqual, InputDiff, Props } from "../../schema";
 import { joinMessage } from "../../messages";
 import { whenError, whenValue } from "../../waiter";
 import { isTransientKubeError, type IstioGatewayApi, type IstioGatewayObject } from "../../kube";
 import { fromGatewaySpec, gatewayId, GatewaySpecArgs, JsonObject, parseGatewayId, toGatewaySpec, toIstioGatewayBody } from "./wire";
-import { asmGatewayDescription } from "./description";
+import { asmGatewayDescription, asmGatewayFields } from "./description";
 import { createReconciled, kubeLabel, meshKubeApi, writeOnMesh } from "../gatewayCalls";
 
 const DEFAULT_TIMEOUTS = { create: minutes(10), update: minutes(10), delete: minutes(10) };
 
-type GatewayInputs = GatewaySpecArgs & { meshId: string; name: string; namespace: string; adopt?: boolean; timeouts?: Timeouts };
+type GatewayInputs = CheckedInputsOf<typeof asmGatewayFields>;
 
-// Props that reach create/update have passed the check, so they have the GatewayInputs shape.
-const asInputs = (p: Props): GatewayInputs => p as unknown as GatewayInputs;
+const asInputs = checkedInputs(asmGatewayFields);
 
 /** True when a change needs UpdateASMGateway (adopt and timeouts are provider-side settings). */
 function specChanged(changed: string[]): boolean {

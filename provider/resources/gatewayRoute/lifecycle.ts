@@ -8,28 +8,19 @@
 // Adoption: `adopt: true` takes over an existing route of that name and applies the declared definition.
 import type * as pulumi from "@pulumi/pulumi";
 import { isAlreadyExists, isNotFound } from "../../api";
-import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY } from "../../framework";
-import { ADOPTED_KEY, adoptLive, createOnlyMismatches, diffInputs, InputDiff, Props } from "../../schema";
+import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, VISIBILITY_POLICY } from "../../framework";
+import { ADOPTED_KEY, adoptLive, checkedInputs, CheckedInputsOf, createOnlyMismatches, diffInputs, InputDiff, Props } from "../../schema";
 import { joinMessage } from "../../messages";
 import { whenError, whenValue } from "../../waiter";
 import { createReconciled, writeOnMesh } from "../gatewayCalls";
 import { ADDITIONAL_STATUS_FIELDS, gatewayRouteDescription, gatewayRouteFields } from "./description";
-import { fromWireDetail, parseRouteId, RouteArgsBody, routeId, toWireParams } from "./wire";
+import { fromWireDetail, parseRouteId, routeId, toWireParams } from "./wire";
 
 const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minutes(5) };
 
-type RouteInputs = RouteArgsBody & {
-  meshId: string;
-  gatewayName: string;
-  priority: number;
-  status: number;
-  description: string;
-  adopt?: boolean;
-  timeouts?: Timeouts;
-};
+type RouteInputs = CheckedInputsOf<typeof gatewayRouteFields>;
 
-// Props that reach create/update have passed checkRoute, so they have the RouteInputs shape.
-const asInputs = (p: Props): RouteInputs => p as unknown as RouteInputs;
+const asInputs = checkedInputs(gatewayRouteFields);
 const subjectOf = (a: { gatewayName: string; routeName: string }) => `GatewayRoute ${a.gatewayName}/${a.routeName}`;
 
 

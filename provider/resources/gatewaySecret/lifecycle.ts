@@ -11,7 +11,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { GatewaySecretDetail, isAlreadyExists, isNotFound } from "../../api";
 import { defineProvider, minutes, partialState, ProviderContext, timeoutFor, Timeouts, VISIBILITY_POLICY } from "../../framework";
 import { describeCertificate, expiryMatches, parseCertificateChain, parseExpiredTime } from "../../pem";
-import { declaredInputs, Props } from "../../schema";
+import { checkedInputs, CheckedInputsOf, declaredInputs, Props } from "../../schema";
 import { joinMessage } from "../../messages";
 import { whenError, whenValue } from "../../waiter";
 import { createReconciled, writeOnMesh } from "../gatewayCalls";
@@ -22,19 +22,11 @@ import {
 
 const DEFAULT_TIMEOUTS = { create: minutes(5), update: minutes(5), delete: minutes(5) };
 
-interface SecretInputs {
-  meshId: string;
-  gatewayName: string;
-  secretName: string;
-  namePrefix?: string;
-  cert: string;
-  key: string;
-  adopt?: boolean;
-  timeouts?: Timeouts;
-}
+// The check derives secretName from namePrefix, so a checked secret always has one.
+type SecretInputs = CheckedInputsOf<typeof gatewaySecretFields> & { secretName: string };
 
-// Props that reach create have passed checkSecret, so they have the SecretInputs shape.
-const asInputs = (p: Props): SecretInputs => p as unknown as SecretInputs;
+const checked = checkedInputs(gatewaySecretFields);
+const asInputs = (p: Props): SecretInputs => checked(p) as SecretInputs;
 const subjectOf = (a: { gatewayName: string; secretName: string }) => `GatewaySecret ${a.gatewayName}/${a.secretName}`;
 
 function leafNotAfter(cert: unknown): Date | undefined {
