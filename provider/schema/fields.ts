@@ -36,8 +36,8 @@ export interface FieldCommon {
    * (a field without one under a wired parent uses its own name; at the top level it is not sent).
    */
   wire?: string;
-  /** Where the API reports the value when that differs from `wire` (same relative rules). */
-  readBack?: string;
+  /** Where the API reports the value when that differs from `wire` (same relative rules); false: it does not report it. */
+  readBack?: string | false;
 }
 
 type NumberOptions = FieldCommon & { default?: number; min?: number; max?: number };

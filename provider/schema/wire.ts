@@ -13,7 +13,8 @@ export interface ReadOptions {
 type Side = "write" | "read";
 
 function pathOf(field: Field, name: string, wired: boolean, side: Side): string | undefined {
-  const given = side === "read" ? field.readBack ?? field.wire : field.wire;
+  if (side === "read" && field.readBack === false) return undefined;
+  const given = side === "read" ? (field.readBack || undefined) ?? field.wire : field.wire;
   return given ?? (wired ? name : undefined);
 }
 
@@ -83,7 +84,28 @@ function readJson(raw: unknown): Props | undefined {
   }
 }
 
-function readValue(field: Field, raw: unknown, opts: ReadOptions, unclaimed: (o: Props) => Props): unknown {
+/**
+ * A reported scalar as the field's type: APIs report booleans and numbers as strings in places
+ * ("true", "25"), and "" for a string that is not set (a field that cannot hold "" reads it as unset).
+ */
+function asFieldType(field: Field, raw: unknown): unknown {
+  switch (field.kind) {
+    case "bool":
+      return typeof raw === "string" ? raw === "true" : raw;
+    case "int":
+    case "number":
+      return typeof raw === "string" && raw.trim() !== "" && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    case "string":
+    case "enum":
+      if (raw === "" && !(field.kind === "string" && field.allowEmpty)) return undefined;
+      return typeof raw === "number" || typeof raw === "boolean" ? String(raw) : raw;
+    default:
+      return raw;
+  }
+}
+
+function readValue(field: Field, given: unknown, opts: ReadOptions, unclaimed: (o: Props) => Props): unknown {
+  const raw = asFieldType(field, given);
   if (raw === undefined || raw === null) return undefined;
   if (Array.isArray(raw) && raw.length === 0 && opts.emptyListIsUnset) return undefined;
   if (field.kind === "list" && field.item.kind === "object" && Array.isArray(raw)) {
@@ -124,4 +146,20 @@ function read(specs: FieldSpecs, wire: Props, wired: boolean, opts: ReadOptions)
 /** The inputs what the API reports corresponds to (the inverse of toWire for the fields it reports). */
 export function fromWire(specs: FieldSpecs, wire: Props, opts: ReadOptions = {}): Props {
   return read(specs, wire, false, opts);
+}
+
+/**
+ * `declared` with each input it sets replaced by the value in `live` (what fromWire read), where the
+ * API reports one: refresh then shows out-of-band changes of what the program manages, and nothing
+ * the program leaves to the API's defaults.
+ */
+export function withLiveValues(specs: FieldSpecs, declared: Props, live: Props): Props {
+  const out: Props = { ...declared };
+  for (const [name, field] of Object.entries(specs)) {
+    const want = declared[name];
+    const have = live[name];
+    if (want === undefined || have === undefined) continue;
+    out[name] = field.kind === "object" && isPlainObject(want) && isPlainObject(have) ? withLiveValues(field.fields, want, have) : have;
+  }
+  return out;
 }

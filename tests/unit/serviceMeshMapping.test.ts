@@ -88,7 +88,7 @@ describe("toOutputs", () => {
 
 describe("MESH_PARAMS", () => {
   it("declares each wire parameter and each input path once", () => {
-    const wires = MESH_PARAMS.map((p) => p.wire);
+    const wires = MESH_PARAMS.map((p) => p.field.wire);
     const paths = MESH_PARAMS.map((p) => p.path);
     expect(new Set(wires).size).toBe(wires.length);
     expect(new Set(paths).size).toBe(paths.length);

@@ -8,19 +8,23 @@ import { CheckFailure, f, FieldSpecs, getPath, isUnknown, Props, ResourceDescrip
 import { MESH_GROUPS, MESH_PARAMS } from "./params";
 
 export const serviceMeshFields = {
-  name: f.string({ description: "The mesh's name, 1-64 characters; defaults to the Pulumi resource name (an adopted mesh keeps its own).", pattern: /^[A-Za-z0-9\u4e00-\u9fa5][A-Za-z0-9_.\-\u4e00-\u9fa5]{0,63}$/, patternHint: "1-64 letters, digits, '_', '-' or '.', starting with a letter or digit" }),
-  regionId: f.string({ description: "The ID of the region the Service Mesh instance runs in, such as cn-hangzhou; defaults to the provider's configured region.", createOnly: true, pattern: /^[a-z]{2}-[a-z0-9-]+$/, patternHint: "a region id such as cn-hangzhou" }),
+  name: f.string({ description: "The mesh's name, 1-64 characters; defaults to the Pulumi resource name (an adopted mesh keeps its own).", wire: "Name", readBack: "ServiceMeshInfo.Name", pattern: /^[A-Za-z0-9\u4e00-\u9fa5][A-Za-z0-9_.\-\u4e00-\u9fa5]{0,63}$/, patternHint: "1-64 letters, digits, '_', '-' or '.', starting with a letter or digit" }),
+  // Sent by the create request itself, as the region the mesh is created in (the default region when unset).
+  regionId: f.string({ description: "The ID of the region the Service Mesh instance runs in, such as cn-hangzhou; defaults to the provider's configured region.", readBack: "ServiceMeshInfo.RegionId", createOnly: true, pattern: /^[a-z]{2}-[a-z0-9-]+$/, patternHint: "a region id such as cn-hangzhou" }),
   network: f.object(
     {
-      vpcId: f.string({ description: "The ID of the virtual private cloud (VPC) the mesh runs in (vpc-...).", required: true, createOnly: true, pattern: /^vpc-/, patternHint: "a VPC id (vpc-...)", hint: "the VPC id (vpc-...) the mesh runs in" }),
-      vSwitchIds: f.stringList({ description: "The IDs of the vSwitches (vsw-...) in that VPC that the mesh uses, at least one.", required: true, createOnly: true, minItems: 1, itemPattern: /^vsw-/, itemHint: "a vSwitch id (vsw-...)", hint: "the vSwitch ids (vsw-...) in that VPC" }),
+      // Compared with the live network by networkMismatches, which ignores the vSwitches' order.
+      vpcId: f.string({ description: "The ID of the virtual private cloud (VPC) the mesh runs in (vpc-...).", wire: "VpcId", readBack: false, required: true, createOnly: true, pattern: /^vpc-/, patternHint: "a VPC id (vpc-...)", hint: "the VPC id (vpc-...) the mesh runs in" }),
+      // Sent as a JSON string (toCreateRequest).
+      vSwitchIds: f.stringList({ description: "The IDs of the vSwitches (vsw-...) in that VPC that the mesh uses, at least one.", readBack: false, required: true, createOnly: true, minItems: 1, itemPattern: /^vsw-/, itemHint: "a vSwitch id (vsw-...)", hint: "the vSwitch ids (vsw-...) in that VPC" }),
     },
     { description: "The VPC and vSwitches the mesh runs in.", required: true, createOnly: true, hint: "{ vpcId, vSwitchIds }: the VPC and vSwitches the mesh runs in" },
   ),
-  istioVersion: f.string({ description: "The Istio version of the ASM instance, such as v1.22.6.71-g7d67a80b-aliyun.", pattern: /^v?\d+\.\d+/, patternHint: 'an ASM version such as "v1.22.6.71-g7d67a80b-aliyun"' }),
+  istioVersion: f.string({ description: "The Istio version of the ASM instance, such as v1.22.6.71-g7d67a80b-aliyun.", wire: "IstioVersion", readBack: "ServiceMeshInfo.Version", pattern: /^v?\d+\.\d+/, patternHint: 'an ASM version such as "v1.22.6.71-g7d67a80b-aliyun"' }),
   upgradeGateways: f.bool({ description: "Whether to also upgrade the mesh's ingress gateways when the mesh version is upgraded." }),
   // A mesh carries at most 20 tags; one is the provider's ownership tag (asm-pulumi:owner, owned.ts).
-  tags: f.stringMap({ description: "The tags to add to the Service Mesh instance as key-value pairs, at most 19, with keys not starting with aliyun, acs: or asm-pulumi:.", maxEntries: 19, keyPattern: /^(?!aliyun|acs:|asm-pulumi:).{1,128}$/, keyHint: "1-128 characters, not starting with aliyun, acs: or asm-pulumi: (the provider's own)" }),
+  // Sent and read through the tag calls (ListTagResources, TagResources), not the mesh's own.
+  tags: f.stringMap({ readBack: false, description: "The tags to add to the Service Mesh instance as key-value pairs, at most 19, with keys not starting with aliyun, acs: or asm-pulumi:.", maxEntries: 19, keyPattern: /^(?!aliyun|acs:|asm-pulumi:).{1,128}$/, keyHint: "1-128 characters, not starting with aliyun, acs: or asm-pulumi: (the provider's own)" }),
   timeouts: { ...timeoutsField, description: "How long the provider waits for create, update and delete, as durations such as 90s, 15m or 1h30m (defaults 15m, 15m and 20m)." },
   adoptId: { ...optionalMeshIdField, createTimeOnly: true, description: "The ID of an existing Service Mesh instance to take over instead of creating a new one." },
   ...specsFromPaths(MESH_PARAMS, MESH_GROUPS),

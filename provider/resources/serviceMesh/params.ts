@@ -1,21 +1,20 @@
 // ServiceMesh: the declarative table of every CreateServiceMesh parameter (research/asm-api.md §1.1,
-// seeds 003/004), one row each: the camelCase input path, the wire name, the field spec, how it is
-// changed after create, and where DescribeServiceMeshDetail reports it (for drift).
+// seeds 003/004), one row each: the camelCase input path, the wire name, the description, the field
+// spec, how it is changed after create, and where DescribeServiceMeshDetail reports it (for drift).
 //   mode "feature":         updated in place through UpdateMeshFeature
 //   mode "controlPlaneLog": updated in place through UpdateControlPlaneLogConfig (wire name `updateWire`)
 //   mode "create":          create-only; a change replaces the mesh (docs/resources/serviceMesh.md lists them)
-// The schema spec, the create request, the update request and drift detection all derive from it.
+// Each row becomes a field of the kind's table (description.ts) carrying its wire name and read-back path,
+// so the schema engine's check, diff, toWire and fromWire serve the mesh as they serve every kind; the
+// update calls take the rows' modes.
 import { f, Field } from "../../schema";
 
 export interface MeshParam {
   path: string;
-  wire: string;
-  field: Field;
+  field: Field & { wire: string };
   mode: "feature" | "controlPlaneLog" | "create";
   /** The parameter's name in its update call, where it differs from the create parameter's. */
   updateWire?: string;
-  /** Dotted path under DescribeServiceMeshDetail's `ServiceMesh`, when the API reports the value. */
-  read?: string;
 }
 
 const SLB = ["slb.s1.small", "slb.s2.small", "slb.s2.medium", "slb.s3.small", "slb.s3.medium", "slb.s3.large"];
@@ -32,10 +31,11 @@ const json = (what: string) => f.string({ pattern: /^\s*[[{]/, patternHint: `a J
 const MC = "Spec.MeshConfig";
 
 // Each row keeps its path and field spec as literal types: the resource class's argument type is derived from them.
-const row = <const P extends string, const F extends Field>(path: P, wire: string, description: string, field: F, mode: MeshParam["mode"], read?: string) =>
-  ({ path, wire, field: { ...field, description }, mode, read });
-const feat = <const P extends string, const F extends Field>(path: P, wire: string, description: string, field: F, read?: string) => row(path, wire, description, field, "feature", read);
-const once = <const P extends string, const F extends Field>(path: P, wire: string, description: string, field: F, read?: string) =>
+// `read`: the dotted path in DescribeServiceMeshDetail's ServiceMesh where the API reports the value.
+const row = <const P extends string, const W extends string, const F extends Field>(path: P, wire: W, description: string, field: F, mode: MeshParam["mode"], read?: string) =>
+  ({ path, field: { ...field, description, wire, readBack: read ?? false }, mode });
+const feat = <const P extends string, const W extends string, const F extends Field>(path: P, wire: W, description: string, field: F, read?: string) => row(path, wire, description, field, "feature", read);
+const once = <const P extends string, const W extends string, const F extends Field>(path: P, wire: W, description: string, field: F, read?: string) =>
   row(path, wire, description, { ...field, createOnly: true } as const, "create", read);
 
 export const MESH_PARAMS = [

@@ -1,15 +1,16 @@
-// ServiceMesh: pure translation between the Pulumi inputs (grouped camelCase) and the wire
-// (flat PascalCase), driven by MESH_PARAMS. Unit-tested in tests/unit/serviceMeshMapping.test.ts.
+// ServiceMesh: pure translation between the Pulumi inputs (grouped camelCase) and the wire (flat
+// PascalCase). Each field carries its wire name and read-back path (params.ts, description.ts), so the
+// create request and what refresh reads are the schema engine's toWire and fromWire; what stays here is
+// what a path cannot say: the vSwitch list travels as a JSON string, tags come from their own calls, and
+// the update calls (UpdateMeshFeature, UpdateControlPlaneLogConfig) take the rows' modes.
+// Unit-tested in tests/unit/serviceMeshMapping.test.ts.
 import type { CreateServiceMeshRequest, ServiceMeshDetail, TagWire } from "../../api";
 import { PROVIDER_TAG_PREFIX } from "../../framework/ownership";
-import { getPath, isPlainObject, Props, setPath } from "../../schema";
+import { fromWire, getPath, isPlainObject, Props, toWire, withLiveValues } from "../../schema";
+import { serviceMeshFields } from "./description";
 import { MESH_PARAMS, MeshParam } from "./params";
 
 type Wire = Record<string, string | number | boolean | undefined>;
-
-function wireValue(value: unknown): string | number | boolean | undefined {
-  return value === undefined || value === null ? undefined : (value as string | number | boolean);
-}
 
 export function toTagWire(tags: unknown): TagWire[] | undefined {
   if (!isPlainObject(tags)) return undefined;
@@ -19,19 +20,12 @@ export function toTagWire(tags: unknown): TagWire[] | undefined {
 
 /** `ownerTag`: the ownership mark (owned.ts), sent with the user's tags but never one of them. */
 export function toCreateRequest(inputs: Props, regionId: string, ownerTag: Record<string, string> = {}): CreateServiceMeshRequest {
-  const req: CreateServiceMeshRequest = {
+  return {
+    ...(toWire(serviceMeshFields, inputs) as Wire),
     RegionId: regionId,
-    VpcId: String(getPath(inputs, "network.vpcId")),
     VSwitches: JSON.stringify(getPath(inputs, "network.vSwitchIds") ?? []),
-    Name: inputs.name as string | undefined,
-    IstioVersion: inputs.istioVersion as string | undefined,
     Tag: toTagWire({ ...(isPlainObject(inputs.tags) ? inputs.tags : {}), ...ownerTag }),
-  };
-  for (const p of MESH_PARAMS) {
-    const v = wireValue(getPath(inputs, p.path));
-    if (v !== undefined) req[p.wire] = v;
-  }
-  return req;
+  } as CreateServiceMeshRequest;
 }
 
 /**
@@ -42,9 +36,9 @@ export function toCreateRequest(inputs: Props, regionId: string, ownerTag: Recor
 function updateParams(rows: readonly MeshParam[], news: Props): Wire {
   const req: Wire = {};
   for (const p of rows) {
-    const wire = p.updateWire ?? p.wire;
-    const v = wireValue(getPath(news, p.path));
-    if (v !== undefined) req[wire] = v;
+    const wire = p.updateWire ?? p.field.wire;
+    const v = getPath(news, p.path);
+    if (v !== undefined && v !== null) req[wire] = v as string | number | boolean;
     else if (p.field.kind === "bool") req[wire] = false;
   }
   return req;
@@ -65,19 +59,6 @@ export function toControlPlaneLogRequest(news: Props, changed: readonly string[]
   return updateParams(rows, news) as { Enabled: boolean; Project?: string };
 }
 
-function coerce(param: MeshParam, raw: unknown): unknown {
-  if (raw === undefined || raw === null) return undefined;
-  switch (param.field.kind) {
-    case "bool":
-      return raw === true || raw === "true";
-    case "int":
-    case "number":
-      return typeof raw === "number" ? raw : Number(raw);
-    default:
-      return String(raw);
-  }
-}
-
 /** Keys the cloud reserves for its own tags; users cannot set them, so they never count as drift. */
 const SYSTEM_TAG = /^(aliyun|acs:)/i;
 
@@ -94,16 +75,7 @@ export function userTags(rows: ReadonlyArray<{ TagKey: string; TagValue?: string
  * the next `up` removes them.
  */
 export function liveInputs(inputs: Props, mesh: ServiceMeshDetail, liveTags?: Record<string, string>): Props {
-  let out = { ...inputs };
-  const name = mesh.ServiceMeshInfo.Name;
-  if (inputs.name !== undefined && name !== undefined) out.name = name;
-  const version = mesh.ServiceMeshInfo.Version;
-  if (inputs.istioVersion !== undefined && version) out.istioVersion = version;
-  for (const p of MESH_PARAMS) {
-    if (!p.read || getPath(inputs, p.path) === undefined) continue;
-    const live = coerce(p, getPath(mesh, p.read));
-    if (live !== undefined) out = setPath(out, p.path, live);
-  }
+  const out = withLiveValues(serviceMeshFields, inputs, fromWire(serviceMeshFields, mesh as unknown as Props));
   if (liveTags !== undefined) {
     if (inputs.tags !== undefined || Object.keys(liveTags).length > 0) out.tags = liveTags;
   } else if (inputs.tags !== undefined && Array.isArray(mesh.Tag)) {
@@ -117,17 +89,8 @@ export function liveInputs(inputs: Props, mesh: ServiceMeshDetail, liveTags?: Re
  * inputs the program leaves unset, and compares the declared create-only ones with.
  */
 export function liveSettings(mesh: ServiceMeshDetail, liveTags: Record<string, string>): Props {
-  const info = mesh.ServiceMeshInfo;
-  let out: Props = {};
-  if (info.Name) out.name = info.Name;
-  if (info.RegionId) out.regionId = info.RegionId;
-  if (info.Version) out.istioVersion = info.Version;
-  for (const p of MESH_PARAMS) {
-    const live = p.read ? coerce(p, getPath(mesh, p.read)) : undefined;
-    if (live !== undefined) out = setPath(out, p.path, live);
-  }
-  if (Object.keys(liveTags).length > 0) out.tags = liveTags;
-  return out;
+  const out = fromWire(serviceMeshFields, mesh as unknown as Props);
+  return Object.keys(liveTags).length > 0 ? { ...out, tags: liveTags } : out;
 }
 
 /** Create-only fields that differ between the declared network and the live mesh. */

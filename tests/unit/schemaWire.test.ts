@@ -1,0 +1,35 @@
+// The schema engine's wire mapping (provider/schema/wire.ts) on its own: where a field's value is sent
+// and read back, what a reported value reads as, and which live values refresh takes.
+import { f, fromWire, toWire, withLiveValues, type FieldSpecs } from "../../provider/schema";
+
+const specs = {
+  name: f.string({ wire: "Name", readBack: "Info.Name" }),
+  note: f.string({ allowEmpty: true, wire: "Note" }),
+  region: f.string({ readBack: "Info.RegionId" }),
+  secretOnly: f.string({ wire: "Secret", readBack: false }),
+  tracing: f.object({ enabled: f.bool({ wire: "Tracing", readBack: "Config.Tracing" }), sampling: f.number({ wire: "TraceSampling", readBack: "Config.Pilot.Sampling" }) }),
+  replicas: f.int({ wire: "Replicas" }),
+} satisfies FieldSpecs;
+
+describe("schema wire mapping", () => {
+  it("sends every declared value under its wire name, a group without a path flat, a field without wire not at all", () => {
+    expect(toWire(specs, { name: "m", region: "cn-hangzhou", secretOnly: "s", tracing: { enabled: true, sampling: 5 }, replicas: 2 }))
+      .toEqual({ Name: "m", Secret: "s", Tracing: true, TraceSampling: 5, Replicas: 2 });
+  });
+
+  it("reads each field from its read-back path, or its wire path, and never one marked readBack: false", () => {
+    const answer = { Info: { Name: "m", RegionId: "cn-hangzhou" }, Secret: "s", Config: { Tracing: true, Pilot: { Sampling: 5 } }, Replicas: 2 };
+    expect(fromWire(specs, answer)).toEqual({ name: "m", region: "cn-hangzhou", tracing: { enabled: true, sampling: 5 }, replicas: 2 });
+  });
+
+  it("reads string booleans and numbers as the field's type, and an empty string as unset unless the field allows it", () => {
+    const answer = { Info: { Name: "" }, Note: "", Config: { Tracing: "false", Pilot: { Sampling: "25" } }, Replicas: "x" };
+    expect(fromWire(specs, answer)).toEqual({ note: "", tracing: { enabled: false, sampling: 25 }, replicas: "x" });
+  });
+
+  it("refresh takes the live value of what the program declares and nothing else", () => {
+    const live = { name: "renamed", region: "cn-beijing", tracing: { enabled: false, sampling: 5 } };
+    expect(withLiveValues(specs, { name: "m", tracing: { enabled: true } }, live)).toEqual({ name: "renamed", tracing: { enabled: false } });
+    expect(withLiveValues(specs, { replicas: 3 }, live)).toEqual({ replicas: 3 });
+  });
+});
