@@ -1,0 +1,121 @@
+// The ASM API contract as data (issue 15): per action, the HTTP method, where and how each request
+// parameter travels, and the response's field tree, all taken from the official SDK's models by
+// scripts/contract/extract.ts (SOURCE.md says which SDK commit). These are the files' types and a
+// reader; nothing here is hand-written data, so a question about the wire is answered by regenerating.
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** Scalar types as the SDK's models declare them; "binary" stands for its Buffer/Readable. */
+export type ScalarType = "string" | "number" | "boolean" | "any" | "binary";
+
+export interface TypeNode {
+  type: ScalarType | "object" | "array" | "map";
+  /** An object's fields by wire name. */
+  children?: { [wireName: string]: TypeNode };
+  /** An array's item type. */
+  items?: TypeNode;
+  /** A map's value type (keys are strings). */
+  values?: TypeNode;
+}
+
+export type Place = "query" | "body";
+
+/**
+ * How a value is written into its place. "plain": the value as one string. "json": the SDK serializes
+ * the structure to one JSON string (its "shrink"). "repeatList": `Name.1`, `Name.2`, … (and
+ * `Name.1.Key` for items that are objects). "flatMap": an object or map as `Name.Key`.
+ */
+export type Encoding = "plain" | "json" | "repeatList" | "flatMap";
+
+export interface ContractParam extends TypeNode {
+  /** The wire name. */
+  name: string;
+  place: Place;
+  encoding: Encoding;
+  /** The SDK documents the parameter as required. */
+  required?: true;
+  /** The SDK marks the parameter deprecated. */
+  deprecated?: true;
+}
+
+export interface ContractAction {
+  action: string;
+  method: "GET" | "POST";
+  /** Sorted by name. */
+  params: ContractParam[];
+  /** The response body's fields by wire name. */
+  response: { [wireName: string]: TypeNode };
+}
+
+export interface SdkSource {
+  repository: string;
+  folder: string;
+  packageName: string;
+  packageVersion: string;
+  /** The repository commit the folder was read at, and its committer date. */
+  commit: string;
+  commitDate: string;
+  /** The last commit that changed the folder, at or before `commit`. */
+  folderCommit: string;
+  folderCommitDate: string;
+}
+
+export type Consumer = "emulator" | "provider";
+
+export interface ContractIndexEntry {
+  usedBy: Consumer[];
+  /** False for an action in scope that the SDK does not have; it then has no action file. */
+  inSdk: boolean;
+  /** Named fields in the response tree: all of them, and those without fields of their own. */
+  responseFields?: { total: number; leaf: number };
+}
+
+export interface ContractIndex {
+  sdk: SdkSource;
+  /** Actions in scope that the SDK lacks, spelled out so their absence is a visible fact. */
+  missingFromSdk: string[];
+  actions: { [action: string]: ContractIndexEntry };
+}
+
+export interface Contract {
+  index: ContractIndex;
+  actions: Map<string, ContractAction>;
+}
+
+export const CONTRACT_DIR = __dirname;
+
+export function actionFile(dir: string, action: string): string {
+  return path.join(dir, "actions", `${action}.json`);
+}
+
+/** Reads the committed contract; the files are generated, so their shape is trusted, not re-validated. */
+export function loadContract(dir: string = CONTRACT_DIR): Contract {
+  const index = JSON.parse(fs.readFileSync(path.join(dir, "index.json"), "utf8")) as ContractIndex;
+  const actions = new Map<string, ContractAction>();
+  for (const [name, entry] of Object.entries(index.actions)) {
+    if (!entry.inSdk) continue;
+    actions.set(name, JSON.parse(fs.readFileSync(actionFile(dir, name), "utf8")) as ContractAction);
+  }
+  return { index, actions };
+}
+
+/** Counts named fields: every one, and those that have no named fields below them. */
+export function countFields(fields: { [name: string]: TypeNode }): { total: number; leaf: number } {
+  let total = 0;
+  let leaf = 0;
+  const visit = (node: TypeNode): boolean => {
+    // Returns whether the node holds named fields anywhere below (through arrays and maps too).
+    if (node.children) {
+      for (const child of Object.values(node.children)) {
+        total += 1;
+        if (!visit(child)) leaf += 1;
+      }
+      return Object.keys(node.children).length > 0;
+    }
+    if (node.items) return visit(node.items);
+    if (node.values) return visit(node.values);
+    return false;
+  };
+  visit({ type: "object", children: fields });
+  return { total, leaf };
+}
