@@ -63,27 +63,29 @@ describe("ClusterAttachment", () => {
   it("sends a queued attachment's change as soon as any read shows the mesh free, not on its own timer", async () => {
     const meshId = await newMesh();
     h.emulator.control.setTransitions("ServiceMesh:update", { afterMs: 300 });
-    // Real poll delays here (the mesh's schedule: first retry after 1.6–1.8 s), so only a shared read can be sooner.
+    // Real poll delays, stretched: the mesh's schedule retries a queued write 1.6–1.8 s × SCALE after the
+    // conflict, so only a shared read can settle it sooner, and a loaded machine's lag (tenths of a second)
+    // cannot blur the two.
+    const SCALE = 2;
     const scale = process.env.ASM_WAIT_SCALE;
-    process.env.ASM_WAIT_SCALE = "1";
+    process.env.ASM_WAIT_SCALE = String(SCALE);
     runIdleWork(Infinity); // the process's one-time warm-up would otherwise stall the first long sleep's start
     try {
       h.emulator.control.clearRequests();
-      const started = Date.now();
       const first = attach(meshId, primary.clusterId);
       await new Promise((r) => setTimeout(r, 50));
       const second = attach(meshId, secondary.clusterId); // meets the busy mesh and queues
       await new Promise((r) => setTimeout(r, 600));
       await h.provider("ServiceMesh").read!(meshId, {}); // someone else reads the mesh: it is running again
-      const firstDoneAfter = await first.then(() => Date.now() - started);
+      await first;
       await second;
       const adds = h.emulator.control.requests().filter((r) => r.action === "AddClusterIntoServiceMesh");
-      const accepted = adds.filter((r) => r.status === 200).map((r) => Date.parse(r.time) - started);
-      expect(adds.some((r) => r.code === "Conflict.MeshNotRunning")).toBe(true);
+      const conflict = adds.find((r) => r.code === "Conflict.MeshNotRunning");
+      const accepted = adds.filter((r) => r.status === 200);
+      expect(conflict).toBeDefined();
       expect(accepted).toHaveLength(2);
-      // Both waits were settled by that read at ~0.65 s, well before their own polls at >= 1.6 s.
-      expect(firstDoneAfter).toBeLessThan(1_400);
-      expect(accepted[1]).toBeLessThan(1_400);
+      // The emulator's own timestamps: the queued add went out before its own first retry was due.
+      expect(Date.parse(accepted[1].time) - Date.parse(conflict!.time)).toBeLessThan(1_600 * SCALE);
     } finally {
       process.env.ASM_WAIT_SCALE = scale;
     }
