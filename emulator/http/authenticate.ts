@@ -1,8 +1,8 @@
-// Authenticates an RPC request with either signature scheme: ACS3-HMAC-SHA256 (Authorization
-// header) or legacy HMAC-SHA1 v1 (Signature query parameter). Checks, in order: the request is
-// signed at all, the access key is known, the timestamp is within 15 minutes of the emulator
-// clock, the signature matches, and the nonce was not used before (recorded only once the
-// signature matched, so a forged request cannot burn a nonce).
+// Authenticates an RPC request with either signature scheme: V3 (Authorization header, algorithm
+// ACS3-HMAC-SHA256 or ACS3-HMAC-SM3) or legacy HMAC-SHA1 v1 (Signature query parameter). Checks,
+// in order: the request is signed at all, the access key is known, the timestamp is within 15
+// minutes of the emulator clock, the signature matches, and the nonce was not used before
+// (recorded only once the signature matched, so a forged request cannot burn a nonce).
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import * as E from "../errors/catalog";
@@ -10,12 +10,13 @@ import type { Clock } from "../time/clock";
 import type { Credential } from "../types";
 import type { RpcRequest } from "./parseRpc";
 import {
-  acs3Signature, acs3StringToSign, parseAcs3Authorization, v1Signature, v1StringToSign,
+  ACS3_ALGORITHMS, acs3Signature, acs3StringToSign, parseAcs3Authorization, v1Signature, v1StringToSign,
 } from "./signatures";
 
 export const MAX_CLOCK_SKEW_MS = 15 * 60_000;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const REQUIRED_ACS3_HEADERS = ["host", "x-acs-date", "x-acs-signature-nonce"];
+const ACS3_NAMES = ACS3_ALGORITHMS.join(" or ");
 
 export class Authenticator {
   private readonly secrets = new Map<string, string>();
@@ -36,12 +37,12 @@ export class Authenticator {
     const authorization = headers.authorization;
     if (typeof authorization === "string" && authorization.length > 0) return this.acs3(req, headers, rawBody, authorization);
     if (req.flat.Signature !== undefined) return this.v1(req);
-    throw E.incompleteSignature("send an ACS3-HMAC-SHA256 Authorization header or the legacy Signature query parameter.");
+    throw E.incompleteSignature(`send an ${ACS3_NAMES} Authorization header or the legacy Signature query parameter.`);
   }
 
   private acs3(req: RpcRequest, headers: IncomingHttpHeaders, rawBody: Buffer, authorization: string): string {
     const auth = parseAcs3Authorization(authorization);
-    if (!auth) throw E.incompleteSignature("the Authorization header must read 'ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…'.");
+    if (!auth) throw E.incompleteSignature(`the Authorization header must read '<algorithm> Credential=…,SignedHeaders=…,Signature=…' with the algorithm ${ACS3_NAMES}.`);
     const missing = REQUIRED_ACS3_HEADERS.filter((h) => !auth.signedHeaders.includes(h) || headers[h] === undefined);
     if (missing.length > 0) throw E.incompleteSignature(`the headers ${missing.join(", ")} must be sent and signed.`);
     const secret = this.secretFor(auth.accessKeyId);
@@ -53,8 +54,8 @@ export class Authenticator {
     }
     const stringToSign = acs3StringToSign({
       method: req.method, path: "/", query: req.query, headers: signed, signedHeaders: auth.signedHeaders, body: rawBody,
-    });
-    if (!sameText(acs3Signature(secret, stringToSign), auth.signature.toLowerCase())) throw E.signatureDoesNotMatch(stringToSign);
+    }, auth.algorithm);
+    if (!sameText(acs3Signature(secret, stringToSign, auth.algorithm), auth.signature.toLowerCase())) throw E.signatureDoesNotMatch(stringToSign);
     this.useNonce(String(headers["x-acs-signature-nonce"]));
     return auth.accessKeyId;
   }

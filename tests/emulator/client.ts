@@ -1,10 +1,10 @@
-// Test helper: drives the emulator with the real @alicloud/openapi-client, under either signature
+// Test helper: drives the emulator with the real @alicloud/openapi-client, under any signature
 // algorithm, exactly as a product SDK would (research/asm-api.md §6.3).
 import OpenApi, * as $OpenApi from "@alicloud/openapi-client";
 import * as $Util from "@alicloud/tea-util";
 import type { EmulatorHandle } from "../../emulator";
 
-export type Algorithm = "ACS3-HMAC-SHA256" | "v2";
+export type Algorithm = "ACS3-HMAC-SHA256" | "ACS3-HMAC-SM3" | "v2";
 
 /** Actions whose parameters go in the query, per the SDK's split (research/asm-api.md §6.8). */
 const QUERY_ONLY = new Set([
@@ -51,7 +51,7 @@ export class AsmTestClient {
       endpoint: emu.endpoint,
       protocol: "HTTP",
       regionId: "cn-hangzhou",
-      ...(algorithm === "v2" ? { signatureAlgorithm: "v2" } : {}),
+      ...(algorithm === "ACS3-HMAC-SHA256" ? {} : { signatureAlgorithm: algorithm }),
       readTimeout: 5000,
       connectTimeout: 2000,
     }));
