@@ -2,10 +2,21 @@
 import * as fs from "node:fs";
 import { validateFaultRule } from "./faults/faultRules";
 import { createEmulator, type EmulatorOptions } from "./index";
+import { SERVICE_REJECTS_UNCONTRACTED_PARAMETERS } from "./modelled";
 import { MAX_TRANSITION_SPREAD } from "./time/lifecycle";
 import { PROFILE_NAMES, type FaultRule, type ProfileName } from "./types";
 
 export const DEFAULT_PORT = 18080;
+
+/** Sets --strict-params where the command line cannot be changed (`npm run demo`); the flag wins. */
+export const STRICT_ENV = "ASM_EMULATOR_STRICT_PARAMS";
+
+const onOff = (b: boolean) => (b ? "on" : "off");
+
+function onOrOff(what: string, v: string): boolean {
+  if (v !== "on" && v !== "off") throw new Error(`${what} must be on or off, got "${v}".`);
+  return v === "on";
+}
 
 const USAGE = `Usage: asm-emulator [options]
   --port N            port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
@@ -19,6 +30,9 @@ const USAGE = `Usage: asm-emulator [options]
                       store gateways with the CRD's documented spec defaults filled in (default off)
   --transition-spread F
                       vary each timed transition by up to ±F of the profile's time (0 to 0.5, default 0)
+  --strict-params on|off
+                      reject a parameter the action does not have or sent in the wrong place (default
+                      ${onOff(SERVICE_REJECTS_UNCONTRACTED_PARAMETERS)}, as the service; or ${STRICT_ENV}=on|off); warned about either way
   --help              show this text`;
 
 function takeValue(argv: string[], i: number, flag: string): string {
@@ -45,8 +59,10 @@ function readFaults(file: string): FaultRule[] {
   });
 }
 
-export function parseArgs(argv: string[]): EmulatorOptions | "help" {
-  const opts: EmulatorOptions = { port: DEFAULT_PORT, profile: "fast" };
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): EmulatorOptions | "help" {
+  const fromEnv = env[STRICT_ENV];
+  const strictParams = fromEnv === undefined || fromEnv === "" ? SERVICE_REJECTS_UNCONTRACTED_PARAMETERS : onOrOff(STRICT_ENV, fromEnv);
+  const opts: EmulatorOptions = { port: DEFAULT_PORT, profile: "fast", strictParams };
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i];
     if (flag === "--help" || flag === "-h") return "help";
@@ -72,10 +88,8 @@ export function parseArgs(argv: string[]): EmulatorOptions | "help" {
         opts.transitionSpread = spread;
         break;
       }
-      case "--gateway-defaults":
-        if (v !== "on" && v !== "off") throw new Error(`--gateway-defaults must be on or off, got "${v}".`);
-        opts.gatewayDefaults = v === "on";
-        break;
+      case "--gateway-defaults": opts.gatewayDefaults = onOrOff(flag, v); break;
+      case "--strict-params": opts.strictParams = onOrOff(flag, v); break;
       default: throw new Error(`unknown option ${flag}.\n${USAGE}`);
     }
   }
@@ -98,7 +112,7 @@ export async function main(argv: string[]): Promise<void> {
   const emu = await createEmulator(opts);
   process.stdout.write(
     `ASM emulator listening on ${emu.url}\nendpoint=${emu.endpoint}\naccessKeyId=${emu.credentials.accessKeyId}\n` +
-    `accessKeySecret=${emu.credentials.accessKeySecret}\nprofile=${opts.profile ?? "fast"}\n` +
+    `accessKeySecret=${emu.credentials.accessKeySecret}\nprofile=${opts.profile ?? "fast"}\nstrictParams=${onOff(opts.strictParams ?? true)}\n` +
     `control=${emu.url}/_emulator/\n${opts.stateFile ? `stateFile=${opts.stateFile}\n` : ""}`,
   );
   const stop = (signal: string) => {

@@ -9,6 +9,7 @@ export { DEFAULT_CLUSTERS, DEFAULT_REGION, DEFAULT_VPC, DEFAULT_VSWITCH, DEMO_CR
 export { ManualClock, systemClock, type Clock } from "./time/clock";
 export { MeshState, MODELLED_ERRORS, PROFILE_TRANSITIONS } from "./modelled";
 export type { EmulatorControl, EmulatorMutations } from "./control";
+export { loadContract, type Contract, type ContractAction } from "./contract/contract";
 export type { CompletedTransition } from "./time/lifecycle";
 export type { ClusterSeed, Credential, FaultEffect, FaultRule, ProfileName, RateLimit, RequestLogEntry, TransitionRule } from "./types";
 

@@ -1,10 +1,12 @@
 // The emulator's live parts, built once from the options and shared by the HTTP layer, the
 // Kubernetes subset and the in-process control handle.
 import { randomBytes } from "node:crypto";
+import type { Contract } from "./contract/contract";
 import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS } from "./defaults";
 import { FaultInjector } from "./faults/faultRules";
 import { TokenBucket } from "./faults/rateLimiter";
 import { Authenticator } from "./http/authenticate";
+import { ParamChecker } from "./http/paramCheck";
 import { RequestLog } from "./http/requestLog";
 import { kubeTokenFor } from "./kube/kubeconfig";
 import { MAX_BODY_BYTES } from "./modelled";
@@ -39,7 +41,21 @@ export interface RuntimeOptions {
    * exact), as real changes vary; seeded by `seed`.
    */
   transitionSpread?: number;
+  /**
+   * Reject a parameter the action's contract lacks, or one sent in the other place or form (default true
+   * in process, where tests want a client's mistake to fail; the CLI defaults to the service's leniency,
+   * modelled.ts SERVICE_REJECTS_UNCONTRACTED_PARAMETERS). Either way such a parameter is warned about.
+   */
+  strictParams?: boolean;
+  /** Where warnings go (default: stderr, one line each). */
+  onWarning?: (message: string) => void;
+  /** The API contract requests are held to (default: the one in emulator/contract/, from the SDK). */
+  contract?: Contract;
 }
+
+const stderrWarning = (message: string): void => {
+  process.stderr.write(`asm-emulator: warning: ${message}\n`);
+};
 
 export class Runtime {
   readonly seed: number;
@@ -48,6 +64,7 @@ export class Runtime {
   readonly rules: TransitionRules;
   readonly auth: Authenticator;
   readonly faults: FaultInjector;
+  readonly params: ParamChecker;
   readonly log = new RequestLog();
   /** The mesh Kubernetes API's requests: another server than the OpenAPI, so kept apart. */
   readonly kubeLog = new RequestLog();
@@ -71,6 +88,7 @@ export class Runtime {
     this.rules = new TransitionRules(opts.profile ?? "instant", { spread: opts.transitionSpread, seed: this.seed });
     this.auth = new Authenticator(this.credentials, this.clock);
     this.faults = new FaultInjector(this.seed);
+    this.params = new ParamChecker({ strict: opts.strictParams ?? true, warn: opts.onWarning ?? stderrWarning, contract: opts.contract });
     for (const rule of opts.faults ?? []) this.faults.add(rule);
     this.setRateLimit(opts.rateLimit);
     this.maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;

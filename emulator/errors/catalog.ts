@@ -40,6 +40,12 @@ export const missingParameter = (name: string) =>
   err("MissingParameter", 400, `The input parameter "${name}" that is mandatory for processing this request is not supplied.`);
 export const invalidParameter = (name: string, problem: string) =>
   err("InvalidParameter", 400, `The parameter "${name}" is invalid: ${problem}`);
+export const unknownParameter = (action: string, name: string, hint: string) =>
+  modelled(MODELLED_ERRORS.unknownParameter, `The parameter "${name}" is not a parameter of action ${action}.${hint}`);
+export const misplacedParameter = (action: string, name: string, belongs: string, sentIn: string) =>
+  modelled(MODELLED_ERRORS.misplacedParameter, `The parameter "${name}" of ${action} belongs in the ${belongs}, not the ${sentIn}.`);
+export const misencodedParameter = (action: string, name: string, form: string) =>
+  modelled(MODELLED_ERRORS.misencodedParameter, `The parameter "${name}" of ${action} is not sent in this form: ${form}`);
 export const bodyTooLarge = (limit: number) =>
   modelled(MODELLED_ERRORS.bodyTooLarge, `The request body exceeds the limit of ${limit} bytes.`);
 export const throttled = () => err("Throttling.User", 400, "Request was denied due to user flow control.");

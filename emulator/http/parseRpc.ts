@@ -1,7 +1,8 @@
 // Turns an RPC request into {action, version, params}. Both signature styles land here: ACS3 puts
 // the action in the x-acs-action header, the legacy style in the Action query parameter. Query and
 // form body are merged (the reference PDF sends everything as a GET query, the SDK splits them),
-// then flattened keys such as Tag.1.Key are rebuilt into arrays and objects.
+// then flattened keys such as Tag.1.Key are rebuilt into arrays and objects. Whether each parameter came
+// in the place the SDK sends it is paramCheck.ts's question, which is why both lists are kept.
 import type { IncomingHttpHeaders } from "node:http";
 
 export interface RpcRequest {

@@ -1,5 +1,5 @@
 // The RPC request pipeline, in order: request id → parse → action and version → authenticate →
-// rate limit → faults → handler → persist → respond → log. A handler never writes a response; it
+// parameters against the contract (paramCheck.ts) → rate limit → faults → handler → persist → respond → log. A handler never writes a response; it
 // returns data or throws an EmulatorError, and this file turns either into the wire shape.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as E from "../errors/catalog";
@@ -42,6 +42,7 @@ export async function handleRpc(rt: Runtime, httpReq: IncomingMessage, res: Serv
   try {
     const { action, kind } = checkAction(req);
     rt.auth.authenticate(req, httpReq.headers, body);
+    rt.params.check(action, req);
     if (rt.limiter && !rt.limiter.tryTake()) throw E.throttled();
     const plan = planFaults(rt.faults.fire(action, kind));
     if (plan.latencyMs > 0) await sleep(plan.latencyMs);

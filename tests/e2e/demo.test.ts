@@ -27,7 +27,7 @@ function demo(...args: string[]): Promise<{ code: number; out: string; ms: numbe
   return new Promise((resolve, reject) => {
     const child = spawn("bash", [path.join(REPO_ROOT, "scripts", "demo"), ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ASM_DEMO_DIR: demoDir, ASM_DEMO_STACK: STACK, ASM_DEMO_PORT: String(port), NO_COLOR: "1" },
+      env: { ...process.env, ASM_DEMO_DIR: demoDir, ASM_DEMO_STACK: STACK, ASM_DEMO_PORT: String(port), NO_COLOR: "1", ASM_EMULATOR_STRICT_PARAMS: "on" },
     });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));

@@ -17,6 +17,8 @@ describe("the npm package", () => {
     const files = packedFiles();
     for (const f of [
       "dist/provider/index.js", "dist/provider/runtime.js", "dist/emulator/cli.js",
+      // The strict-parameter check reads the API contract at run time.
+      "dist/emulator/contract/index.json", "dist/emulator/contract/actions/CreateServiceMesh.json",
       "dist/cli/previewSummaryCli.js", "dist/cli/driftCli.js",
       "bin/asm-emulator", "bin/asm-preview-summary", "bin/asm-drift",
     ]) expect(files).toContain(f);

@@ -59,7 +59,7 @@ export function selfSigned(cn: string, days = 30): TlsPair {
 export function useEmulator(onReady: (emu: EmulatorHandle, client: AsmTestClient) => void): void {
   let emu: EmulatorHandle | undefined;
   beforeAll(async () => {
-    emu = await createEmulator();
+    emu = await createEmulator({ strictParams: true });
     onReady(emu, new AsmTestClient(emu));
   });
   afterAll(() => emu?.close());

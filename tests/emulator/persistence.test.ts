@@ -10,7 +10,7 @@ const ROOT = path.join(__dirname, "../..");
 
 /** Starts the CLI from source and resolves with its endpoint once it prints it. */
 function startCli(args: string[]): Promise<{ child: ChildProcess; endpoint: string; output: () => string }> {
-  const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "emulator/cli.ts"), ...args], {
+  const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "emulator/cli.ts"), "--strict-params", "on", ...args], {
     cwd: ROOT, stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

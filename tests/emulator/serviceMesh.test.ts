@@ -102,7 +102,8 @@ describe.each<Algorithm>(["ACS3-HMAC-SHA256", "v2"])("ServiceMesh actions signed
 
   it("answers ServiceMesh.NotFound for an unknown mesh on every mesh action", async () => {
     for (const action of ["DescribeServiceMeshDetail", "ModifyServiceMeshName", "DeleteServiceMesh", "DescribeServiceMeshKubeconfig"]) {
-      const e = await c.fail(action, { ServiceMeshId: "c00000000000000000000000000000000", Name: "x" });
+      const rename = action === "ModifyServiceMeshName" ? { Name: "x" } : {};
+      const e = await c.fail(action, { ServiceMeshId: "c00000000000000000000000000000000", ...rename });
       expect([action, e.code, e.statusCode]).toEqual([action, "ServiceMesh.NotFound", 404]);
     }
   });

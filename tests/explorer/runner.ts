@@ -79,7 +79,7 @@ class Explorer {
   /** A restart as after a crash of the emulator's host: same port, state from the file. */
   async restartEmulator(): Promise<void> {
     await this.env.emulator.close();
-    this.env.emulator = await createEmulator({ profile: "instant", stateFile: this.stateFile, seed: this.seed, port: this.port });
+    this.env.emulator = await createEmulator({ profile: "instant", strictParams: true, stateFile: this.stateFile, seed: this.seed, port: this.port });
   }
 
   private meshId(): string {

@@ -54,6 +54,19 @@ describe("ServiceMesh happy path", () => {
     expect((await mesh.read!(id, updated)).id).toBeFalsy();
   });
 
+  it("creates a mesh that sets the retired features.globalRateLimit without sending it, warning at check, and a change of it is no change", async () => {
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      // The strict emulator would refuse a GlobalRateLimitEnabled parameter: the create succeeding says none was sent.
+      const { id, inputs, outs } = await createMesh({ features: { globalRateLimit: true } });
+      expect(outs).toMatchObject({ meshId: id, state: "running" });
+      expect(await mesh.diff!(id, outs, await checked({ ...inputs, features: { globalRateLimit: false } }))).toMatchObject({ changes: false, replaces: [] });
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining("features.globalRateLimit has no effect and is not sent"));
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it("switches the edition from Default to Pro in place with UpgradeMeshEditionPartially, and never back", async () => {
     const { id, inputs, outs } = await createMesh({ edition: "Default" });
     const pro = await checked({ ...inputs, edition: "Pro" });

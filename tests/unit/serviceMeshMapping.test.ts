@@ -3,8 +3,9 @@ import { join } from "path";
 import type { ServiceMeshDetail } from "../../provider/api";
 import { liveInputs, networkMismatches, toCreateRequest, toFeatureRequest, toOutputs, userTags } from "../../provider/resources/serviceMesh/wire";
 import { MESH_PARAMS } from "../../provider/resources/serviceMesh/params";
-import { serviceMeshFields } from "../../provider/resources/serviceMesh/description";
-import type { Field } from "../../provider/schema";
+import { serviceMeshDescription, serviceMeshFields } from "../../provider/resources/serviceMesh/description";
+import { serviceMeshProvider } from "../../provider/resources/serviceMesh/lifecycle";
+import { checkResource, type Field } from "../../provider/schema";
 
 const inputs = {
   name: "demo",
@@ -111,5 +112,24 @@ describe("docs/resources/serviceMesh.md", () => {
     const section = doc.split("### Create-only inputs")[1].split("\n## ")[0];
     const missing = MESH_PARAMS.filter((p) => p.mode === "create" && !section.includes(`\`${p.path}\``)).map((p) => p.path);
     expect(missing).toEqual([]);
+  });
+});
+
+describe("a retired input (features.globalRateLimit: the API has no GlobalRateLimitEnabled)", () => {
+  const withRateLimit = { ...inputs, features: { globalRateLimit: true } };
+
+  it("is never sent, on create or on a feature update", () => {
+    expect(toCreateRequest(withRateLimit, "cn-hangzhou")).not.toHaveProperty("GlobalRateLimitEnabled");
+    expect(toFeatureRequest(withRateLimit, ["features.globalRateLimit"])).toEqual({});
+  });
+
+  it("is accepted with a warning that it has no effect, and changing or removing it neither updates nor replaces the mesh", async () => {
+    const checked = checkResource(serviceMeshDescription, {}, withRateLimit);
+    expect(checked.failures).toEqual([]);
+    expect(checked.warnings).toEqual(["features.globalRateLimit has no effect and is not sent: the ASM API has no GlobalRateLimitEnabled parameter. Remove it from the program."]);
+    expect(checkResource(serviceMeshDescription, {}, inputs).warnings).toEqual([]);
+    for (const news of [{ ...inputs, features: { globalRateLimit: false } }, inputs]) {
+      expect(await serviceMeshProvider.diff!("c1", withRateLimit, news)).toMatchObject({ changes: false, replaces: [] });
+    }
   });
 });

@@ -5,7 +5,7 @@ import { defaultRegionSource, extraRegions } from "../../config";
 import { optionalMeshIdField } from "../../framework/meshId";
 import { timeoutsField } from "../../framework/timeouts";
 import { CheckFailure, f, FieldSpecs, getPath, isUnknown, Props, ResourceDescription, specsFromPaths } from "../../schema";
-import { MESH_GROUPS, MESH_PARAMS } from "./params";
+import { MESH_GROUPS, MESH_PARAMS, RETIRED_MESH_PARAMS } from "./params";
 
 export const serviceMeshFields = {
   name: f.string({ description: "The mesh's name, 1-64 characters; defaults to the Pulumi resource name (an adopted mesh keeps its own).", wire: "Name", readBack: "ServiceMeshInfo.Name", pattern: /^[A-Za-z0-9\u4e00-\u9fa5][A-Za-z0-9_.\-\u4e00-\u9fa5]{0,63}$/, patternHint: "1-64 letters, digits, '_', '-' or '.', starting with a letter or digit" }),
@@ -88,13 +88,19 @@ export function validateServiceMesh(inputs: Props): CheckFailure[] {
   return failures;
 }
 
+/** A warning for each retired input the program sets: it is accepted but does nothing (params.ts). */
+export function retiredInputWarnings(inputs: Props): string[] {
+  return RETIRED_MESH_PARAMS.filter((p) => getPath(inputs, p.path) !== undefined).map((p) =>
+    `${p.path} has no effect and is not sent: the ASM API has no ${p.apiName} parameter. Remove it from the program.`);
+}
+
 /** Marks a mesh whose create failed (recorded in state by the lifecycle). */
 export const MESH_CREATE_FAILED = "createFailed";
 
 export const serviceMeshDescription: ResourceDescription = {
   kind: "ServiceMesh", fields: serviceMeshFields, outputs: SERVICE_MESH_OUTPUTS,
   prepare: (news, olds) => withDefaultName(olds, news),
-  validate: (inputs) => ({ failures: validateServiceMesh(inputs) }),
+  validate: (inputs) => ({ failures: validateServiceMesh(inputs), warnings: retiredInputWarnings(inputs) }),
   // A mesh that failed while being created cannot be repaired in place (Terraform would call it tainted).
   replaceWhen: (olds) => (olds[MESH_CREATE_FAILED] === true ? "state" : undefined),
   // A cluster belongs to one mesh at a time and leaves it only once no gateway runs on it, so a replacement

@@ -4,18 +4,34 @@
 //   mode "feature":         updated in place through UpdateMeshFeature
 //   mode "controlPlaneLog": updated in place through UpdateControlPlaneLogConfig (wire name `updateWire`)
 //   mode "create":          create-only; a change replaces the mesh (docs/resources/serviceMesh.md lists them)
+//   mode "retired":         the API has no such parameter: accepted so programs that set it keep working, never
+//                           sent nor read, a change is no change, and check warns (docs: "Retired inputs")
 // Each row becomes a field of the kind's table (description.ts) carrying its wire name and read-back path,
 // so the schema engine's check, diff, toWire and fromWire serve the mesh as they serve every kind; the
 // update calls take the rows' modes.
 import { f, Field } from "../../schema";
 
-export interface MeshParam {
+/** A row the API is sent. */
+export interface SentMeshParam {
   path: string;
   field: Field & { wire: string };
   mode: "feature" | "controlPlaneLog" | "create";
   /** The parameter's name in its update call, where it differs from the create parameter's. */
   updateWire?: string;
 }
+
+/** A row the API has no parameter for; `apiName` is the one the API reference documented. */
+export interface RetiredMeshParam {
+  path: string;
+  field: Field;
+  mode: "retired";
+  apiName: string;
+}
+
+export type MeshParam = SentMeshParam | RetiredMeshParam;
+
+// Generic, so filtering MESH_PARAMS keeps each row's literal type.
+export const isSent = <P extends MeshParam>(p: P): p is Exclude<P, { mode: "retired" }> => p.mode !== "retired";
 
 const SLB = ["slb.s1.small", "slb.s2.small", "slb.s2.medium", "slb.s3.small", "slb.s3.medium", "slb.s3.large"];
 const quantity = (hint: string) => f.string({ pattern: /^\d+(\.\d+)?(m|Mi|Gi|Ki)?$/, patternHint: `a Kubernetes quantity such as ${hint}` });
@@ -32,11 +48,15 @@ const MC = "Spec.MeshConfig";
 
 // Each row keeps its path and field spec as literal types: the resource class's argument type is derived from them.
 // `read`: the dotted path in DescribeServiceMeshDetail's ServiceMesh where the API reports the value.
-const row = <const P extends string, const W extends string, const F extends Field>(path: P, wire: W, description: string, field: F, mode: MeshParam["mode"], read?: string) =>
+const row = <const P extends string, const W extends string, const F extends Field>(path: P, wire: W, description: string, field: F, mode: SentMeshParam["mode"], read?: string) =>
   ({ path, field: { ...field, description, wire, readBack: read ?? false }, mode });
 const feat = <const P extends string, const W extends string, const F extends Field>(path: P, wire: W, description: string, field: F, read?: string) => row(path, wire, description, field, "feature", read);
 const once = <const P extends string, const W extends string, const F extends Field>(path: P, wire: W, description: string, field: F, read?: string) =>
   row(path, wire, description, { ...field, createOnly: true } as const, "create", read);
+// No wire name, so nothing is sent; createTimeOnly, so a change (a mesh created with it, a program that drops
+// it) neither updates nor replaces a mesh that never received it.
+const retired = <const P extends string, const F extends Field>(path: P, apiName: string, description: string, field: F) =>
+  ({ path, field: { ...field, description, readBack: false, createTimeOnly: true } as const, mode: "retired" as const, apiName });
 
 export const MESH_PARAMS = [
   // Default → Pro is an in-place upgrade (UpgradeMeshEditionPartially SwitchToPro); there is no way back.
@@ -101,7 +121,9 @@ export const MESH_PARAMS = [
   feat("features.crAggregation", "CRAggregationEnabled", "Whether data plane clusters can access Istio resources through the Kubernetes API; needs ASM v1.9.7.93 or later (default false).", f.bool(), `${MC}.ExtraConfiguration.CRAggregationConfiguration.Enabled`),
   once("features.ambient", "EnableAmbient", "Whether to enable the Ambient Mesh mode for the Service Mesh instance.", f.bool()),
   once("features.acmg", "EnableACMG", "Whether to enable the ACMG mode.", f.bool()),
-  once("features.globalRateLimit", "GlobalRateLimitEnabled", "Whether to enable throttling based on Application High Availability Service (AHAS) (default false).", f.bool()),
+  // The API reference (seed 003) documents GlobalRateLimitEnabled on CreateServiceMesh and UpdateMeshFeature, but
+  // the official SDK (emulator/contract/) has it on neither, nor did any earlier SDK commit.
+  retired("features.globalRateLimit", "GlobalRateLimitEnabled", "Retired: has no effect and is not sent, because the ASM API has no GlobalRateLimitEnabled parameter; it was whether to enable throttling based on Application High Availability Service (AHAS).", f.bool()),
   once("features.playgroundScene", "PlaygroundScene", "The playground scenario, which creates an ASM playground instance; the only value is ewmaLb (EWMA load balancing).", f.enumOf(["ewmaLb"])),
   feat("multiBuffer.enabled", "MultiBufferEnabled", "Whether to enable MultiBuffer-based TLS performance acceleration (default true).", f.bool(), `${MC}.ExtraConfiguration.MultiBuffer.Enabled`),
   feat("multiBuffer.pollDelay", "MultiBufferPollDelay", "How often the MultiBuffer enabling status is synchronized, as a duration such as 30s (default 30s).", f.string({ pattern: /^\d+(ms|s|m)$/, patternHint: 'a duration such as "30s"' }), `${MC}.ExtraConfiguration.MultiBuffer.PollDelay`),
@@ -114,6 +136,8 @@ export const MESH_PARAMS = [
   once("ca.rootKey", "ExistingRootCaKey", "The Base64-encoded private key of the existing root certificate (deprecated by the API).", f.string({ secret: true })),
   once("guestClusterId", "GuestCluster", "The ID of an ACK cluster to add at creation; it must be in the mesh's VPC and vSwitch and have the same domain name.", f.string({ pattern: /^c[0-9a-z]+$/, patternHint: "an ACK cluster id (c...)" })),
 ] as const satisfies readonly MeshParam[];
+
+export const RETIRED_MESH_PARAMS: readonly RetiredMeshParam[] = MESH_PARAMS.filter((p): p is Extract<(typeof MESH_PARAMS)[number], { mode: "retired" }> => p.mode === "retired");
 
 /** What each group of rows is, for the schema and the docs. */
 export const MESH_GROUPS = {

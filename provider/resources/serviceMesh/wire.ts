@@ -8,7 +8,7 @@ import type { CreateServiceMeshRequest, ServiceMeshDetail, TagWire } from "../..
 import { PROVIDER_TAG_PREFIX } from "../../framework/ownership";
 import { fromWire, getPath, isPlainObject, Props, toWire, withLiveValues } from "../../schema";
 import { serviceMeshFields } from "./description";
-import { MESH_PARAMS, MeshParam } from "./params";
+import { isSent, MESH_PARAMS, SentMeshParam } from "./params";
 
 type Wire = Record<string, string | number | boolean | undefined>;
 
@@ -33,7 +33,7 @@ export function toCreateRequest(inputs: Props, regionId: string, ownerTag: Recor
  * false (the API default) so removing a flag turns the feature off; other removed values keep their live
  * setting, since the API has no "unset".
  */
-function updateParams(rows: readonly MeshParam[], news: Props): Wire {
+function updateParams(rows: readonly SentMeshParam[], news: Props): Wire {
   const req: Wire = {};
   for (const p of rows) {
     const wire = p.updateWire ?? p.field.wire;
@@ -46,7 +46,7 @@ function updateParams(rows: readonly MeshParam[], news: Props): Wire {
 
 /** UpdateMeshFeature parameters for the feature fields among `changed` paths. */
 export function toFeatureRequest(news: Props, changed: readonly string[]): Wire {
-  return updateParams(MESH_PARAMS.filter((p) => p.mode === "feature" && changed.includes(p.path)), news);
+  return updateParams(MESH_PARAMS.filter(isSent).filter((p) => p.mode === "feature" && changed.includes(p.path)), news);
 }
 
 /**
@@ -54,7 +54,7 @@ export function toFeatureRequest(news: Props, changed: readonly string[]): Wire 
  * sets the whole configuration, so it carries every declared value, not only the changed one.
  */
 export function toControlPlaneLogRequest(news: Props, changed: readonly string[]): { Enabled: boolean; Project?: string } | undefined {
-  const rows = MESH_PARAMS.filter((p) => p.mode === "controlPlaneLog");
+  const rows = MESH_PARAMS.filter(isSent).filter((p) => p.mode === "controlPlaneLog");
   if (!rows.some((p) => changed.includes(p.path))) return undefined;
   return updateParams(rows, news) as { Enabled: boolean; Project?: string };
 }

@@ -26,7 +26,7 @@ export interface EmulatorStackOptions {
 }
 
 export async function emulatorStack(opts: EmulatorStackOptions): Promise<EmulatorStack> {
-  const emulator = await createEmulator({ profile: "instant", ...opts.emulator });
+  const emulator = await createEmulator({ profile: "instant", strictParams: true, ...opts.emulator });
   const stack = await PulumiStack.create({
     programDir: opts.programDir ?? path.join(PROGRAMS, opts.program ?? ""),
     stackName: opts.stackName,

@@ -35,7 +35,7 @@ function isolateEnvironment(endpoint: string): void {
 }
 
 export async function startHarness(opts: EmulatorOptions = {}): Promise<Harness> {
-  const emulator = await createEmulator({ profile: "instant", ...opts });
+  const emulator = await createEmulator({ profile: "instant", strictParams: true, ...opts });
   isolateEnvironment(emulator.endpoint);
   const logs: string[] = [];
   const stackConfig: Record<string, string> = {
