@@ -196,6 +196,24 @@ function cliFailure(what: string, r: CliResult): string {
   return `${what} exited ${r.code}:\n    ${[...errors, "--- last lines:", ...tail].join("\n    ")}`;
 }
 
+/**
+ * The backend's stack files, each with its size and whether it parses: after an interrupted up the
+ * checkpoint itself may be what fails to load (seed 775405 step 333: "failed to load checkpoint: EOF").
+ * Sizes and shape only, never content: the state may hold ciphertext.
+ */
+function stateFiles(backendDir: string): string {
+  const dir = path.join(backendDir, ".pulumi", "stacks");
+  const walk = (d: string): string[] => (fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]) : []);
+  const shape = (file: string): string => {
+    const text = fs.readFileSync(file, "utf8");
+    if (!file.endsWith(".json") && !file.endsWith(".bak")) return `${text.length} bytes`;
+    try { JSON.parse(text); return `${text.length} bytes, valid JSON`; } catch { return `${text.length} bytes, not JSON`; }
+  };
+  const files = walk(dir).map((f) => `${path.relative(dir, f)} (${shape(f)})`);
+  return files.length > 0 ? files.join("; ") : "none";
+}
+
 async function runStep(ex: Explorer, planned: PlannedStep, before: Model, phases: string[]): Promise<string[]> {
   const s: Step = planned.step;
   const timed = async <T>(what: string, f: () => Promise<T>): Promise<T> => {
@@ -216,7 +234,7 @@ async function runStep(ex: Explorer, planned: PlannedStep, before: Model, phases
     const drift = s.outOfBand !== undefined && !s.entry.startsWith("adopt.");
     up = await timed("up", () => ex.env.stack.up(drift ? ["--refresh"] : []).catch(asResult));
   }
-  if (up.code !== 0) return [cliFailure("converges: pulumi up", up)];
+  if (up.code !== 0) return [`${cliFailure("converges: pulumi up", up)}\n    --- state files: ${stateFiles(ex.env.stack.backendDir)}`];
   const preview = await timed("preview", () => ex.env.stack.preview(["--refresh", "--expect-no-changes"]).catch(asResult));
   if (preview.code !== 0) failures.push(cliFailure("no changes after up: pulumi preview --refresh --expect-no-changes", preview));
   const state = await ex.env.stack.exportState();
