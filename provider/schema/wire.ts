@@ -86,18 +86,19 @@ function readJson(raw: unknown): Props | undefined {
 
 /**
  * A reported scalar as the field's type: APIs report booleans and numbers as strings in places
- * ("true", "25"), and "" for a string that is not set (a field that cannot hold "" reads it as unset).
+ * ("true", "25"), and "" for a value that is not set, which reads as unset (except for a string field
+ * that may be empty).
  */
 function asFieldType(field: Field, raw: unknown): unknown {
+  if (raw === "" && !(field.kind === "string" && field.allowEmpty)) return undefined;
   switch (field.kind) {
     case "bool":
-      return typeof raw === "string" ? raw === "true" : raw;
+      return typeof raw === "string" ? raw.trim().toLowerCase() === "true" : raw;
     case "int":
     case "number":
       return typeof raw === "string" && raw.trim() !== "" && Number.isFinite(Number(raw)) ? Number(raw) : raw;
     case "string":
     case "enum":
-      if (raw === "" && !(field.kind === "string" && field.allowEmpty)) return undefined;
       return typeof raw === "number" || typeof raw === "boolean" ? String(raw) : raw;
     default:
       return raw;

@@ -206,9 +206,11 @@ function stateFiles(backendDir: string): string {
   const walk = (d: string): string[] => (fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]) : []);
   const shape = (file: string): string => {
-    const text = fs.readFileSync(file, "utf8");
-    if (!file.endsWith(".json") && !file.endsWith(".bak")) return `${text.length} bytes`;
-    try { JSON.parse(text); return `${text.length} bytes, valid JSON`; } catch { return `${text.length} bytes, not JSON`; }
+    // A report of the failure must not fail itself: a file gone since the walk is said as such.
+    let bytes: Buffer;
+    try { bytes = fs.readFileSync(file); } catch { return "gone"; }
+    if (!file.endsWith(".json") && !file.endsWith(".bak")) return `${bytes.length} bytes`;
+    try { JSON.parse(bytes.toString("utf8")); return `${bytes.length} bytes, valid JSON`; } catch { return `${bytes.length} bytes, not JSON`; }
   };
   const files = walk(dir).map((f) => `${path.relative(dir, f)} (${shape(f)})`);
   return files.length > 0 ? files.join("; ") : "none";

@@ -23,8 +23,10 @@ describe("schema wire mapping", () => {
   });
 
   it("reads string booleans and numbers as the field's type, and an empty string as unset unless the field allows it", () => {
-    const answer = { Info: { Name: "" }, Note: "", Config: { Tracing: "false", Pilot: { Sampling: "25" } }, Replicas: "x" };
+    const answer = { Info: { Name: "" }, Note: "", Config: { Tracing: "False", Pilot: { Sampling: "25" } }, Replicas: "x" };
     expect(fromWire(specs, answer)).toEqual({ note: "", tracing: { enabled: false, sampling: 25 }, replicas: "x" });
+    expect(fromWire(specs, { Config: { Tracing: "", Pilot: { Sampling: "" } }, Replicas: "" })).toEqual({});
+    expect(fromWire(specs, { Config: { Tracing: "true" } })).toEqual({ tracing: { enabled: true } });
   });
 
   it("refresh takes the live value of what the program declares and nothing else", () => {
