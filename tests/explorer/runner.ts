@@ -54,6 +54,8 @@ const isWrite = (action: string) => !/^(Describe|List|get |list )/.test(action);
 class Explorer {
   transcript: string[] = [];
   tokens = new Set<string>();
+  /** Repairs a recovery made beyond `pulumi up`, shown with the step so they are never silent. */
+  recoveries: string[] = [];
   private constructor(readonly env: EmulatorStack, readonly stateFile: string, private readonly port: number, private readonly seed: number) {}
 
   static async start(seed: number): Promise<Explorer> {
@@ -162,12 +164,24 @@ class Explorer {
     }
   }
 
-  /** What a user does after an interrupted up: `pulumi cancel` when the stack is locked, then up again. */
+  /**
+   * What a user does after an interrupted up (docs/adoption.md, "Interrupted creates"): `pulumi cancel`
+   * when the stack is locked; the empty checkpoint attributes file a SIGKILL can leave deleted; then up again.
+   */
   async recover(): Promise<CliResult> {
-    const first = await this.env.stack.up().catch((e: unknown) => (e instanceof CliError ? e.result : Promise.reject(e)));
-    if (first.code === 0 || !/currently locked/.test(first.stderr + first.stdout)) return first;
-    await this.env.stack.run(["cancel", "--yes"]);
-    return this.env.stack.up().catch((e: unknown) => (e instanceof CliError ? e.result : Promise.reject(e)));
+    const up = () => this.env.stack.up().catch((e: unknown) => (e instanceof CliError ? e.result : Promise.reject(e)));
+    let result = await up();
+    if (result.code !== 0 && /currently locked/.test(result.stderr + result.stdout)) {
+      await this.env.stack.run(["cancel", "--yes"]);
+      result = await up();
+    }
+    if (result.code !== 0 && /failed to load checkpoint: EOF/.test(result.stderr + result.stdout)) {
+      const removed = removeEmptyAttrs(this.env.stack.backendDir);
+      this.transcript.push(`$ rm ${removed.join(" ")}  # empty checkpoint attributes left by the kill`);
+      this.recoveries.push(`removed ${removed.length} empty checkpoint attributes file(s)`);
+      if (removed.length > 0) result = await up();
+    }
+    return result;
   }
 
   async noteTokens(): Promise<void> {
@@ -194,6 +208,21 @@ function cliFailure(what: string, r: CliResult): string {
   const errors = [...new Set(lines.filter((l) => /\berror:/.test(l) && !/error: update failed/.test(l)).map((l) => l.trim()))];
   const tail = (r.stderr.trim() || r.stdout.trim()).split("\n").slice(-12);
   return `${what} exited ${r.code}:\n    ${[...errors, "--- last lines:", ...tail].join("\n    ")}`;
+}
+
+/**
+ * The file backend's blob store (gocloud fileblob) writes `<stack>.json.attrs` in place before it renames
+ * the new checkpoint over the old one, so a SIGKILL in between leaves that file empty, and every later
+ * command fails with "failed to load checkpoint: EOF" (its JSON decoder meets an empty file). A missing
+ * attributes file is read as defaults, so deleting the empty one is the whole repair.
+ */
+function removeEmptyAttrs(backendDir: string): string[] {
+  const dir = path.join(backendDir, ".pulumi", "stacks");
+  const walk = (d: string): string[] => (fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]) : []);
+  const empty = walk(dir).filter((f) => f.endsWith(".attrs") && fs.statSync(f).size === 0);
+  for (const f of empty) fs.rmSync(f);
+  return empty.map((f) => path.relative(backendDir, f));
 }
 
 /**
@@ -231,6 +260,7 @@ async function runStep(ex: Explorer, planned: PlannedStep, before: Model, phases
   if (s.interrupt) {
     await timed("interrupted up", () => ex.interruptedUp(s.interrupt!.signal, s.interrupt!.afterWrites));
     up = await timed("recovery", () => ex.recover());
+    phases.push(...ex.recoveries.splice(0));
   } else {
     // Drift made out of band is what `up --refresh` is for (docs/drift.md); adoption needs no refresh.
     const drift = s.outOfBand !== undefined && !s.entry.startsWith("adopt.");
