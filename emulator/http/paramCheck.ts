@@ -167,8 +167,8 @@ export class ParamChecker {
     }
     const findings = findParamProblems(contract, req.query, req.body);
     if (findings.length === 0) return;
-    const messages = findings.map((f) => findingError(action, f).message);
-    this.warn(`${action}: ${messages.join(" ")}${this.strict ? "" : " (accepted: strict parameters are off)"}`);
-    if (this.strict) throw findingError(action, findings[0]);
+    const errors = findings.map((f) => findingError(action, f));
+    this.warn(`${action}: ${errors.map((e) => e.message).join(" ")}${this.strict ? "" : " (accepted: strict parameters are off)"}`);
+    if (this.strict) throw errors[0];
   }
 }

@@ -13,9 +13,11 @@ export interface ReadOptions {
 type Side = "write" | "read";
 
 function pathOf(field: Field, name: string, wired: boolean, side: Side): string | undefined {
-  if (side === "read" && field.readBack === false) return undefined;
-  const given = side === "read" ? (field.readBack || undefined) ?? field.wire : field.wire;
-  return given ?? (wired ? name : undefined);
+  if (side === "read") {
+    if (field.readBack === false) return undefined;
+    return field.readBack ?? field.wire ?? (wired ? name : undefined);
+  }
+  return field.wire ?? (wired ? name : undefined);
 }
 
 /** Sets `path` in `out` (creating objects on the way); an object value merges into one already there. */
