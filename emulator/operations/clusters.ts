@@ -7,7 +7,7 @@ import { CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS, MeshState, RESERVED_NAMESPACE_BLOC
 import { beginMeshPhase } from "../state/meshLifecycle";
 import type { ClusterView } from "../state/records";
 import { checkJoinable, forbiddenFlag } from "./clusterRules";
-import { findMesh, isoTime, mutableMesh, operationsOf, type OpContext } from "./context";
+import { isoTime, mutableMesh, operationsOf, readMesh, type OpContext } from "./context";
 import type { Params } from "./params";
 
 const SUCCESS = { Code: "200", Message: "success" };
@@ -49,14 +49,14 @@ export function clusterView(c: ClusterView): Record<string, unknown> {
 }
 
 function describeClustersInServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
-  const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  const mesh = readMesh(ctx, p.reqStr("ServiceMeshId"));
   const clusters = mesh.clusters.map((id) => ctx.store.cluster(id)).filter((c): c is ClusterView => !!c);
   return { Clusters: clusters.map(clusterView) };
 }
 
 function describeServiceMeshClusters(ctx: OpContext, p: Params): Record<string, unknown> {
   const id = p.str("ServiceMeshId");
-  const mesh = id ? findMesh(ctx, id) : undefined;
+  const mesh = id ? readMesh(ctx, id) : undefined;
   const limit = p.int("Limit", 1, 1000) ?? 1000;
   const offset = p.int("Offset", 0) ?? 0;
   const candidates = ctx.store.clusters().filter((c) => !ctx.store.meshOwningCluster(c.clusterId));

@@ -44,6 +44,21 @@ export function readMesh(ctx: OpContext, id: string): MeshView {
   return settled;
 }
 
+/** Every mesh a listing shows: each one read (so counted) as readMesh does; deleted or not yet visible ones left out. */
+export function readableMeshes(ctx: OpContext): MeshView[] {
+  const out: MeshView[] = [];
+  for (const id of ctx.store.meshIds()) {
+    try {
+      out.push(readMesh(ctx, id));
+    } catch (e) {
+      // Gone or not yet visible: a listing leaves it out rather than failing.
+      if (!(e instanceof E.EmulatorError && e.code === E.meshNotFound(id).code)) throw e;
+    }
+  }
+  ctx.meshId = undefined;
+  return out;
+}
+
 /** Any non-read access: time-based transitions apply, reads are not counted. */
 export function findMesh(ctx: OpContext, id: string): MeshView {
   ctx.meshId = id;

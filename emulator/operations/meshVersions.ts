@@ -11,7 +11,7 @@ import { EDITIONS, ISTIO_VERSIONS, nextVersion } from "./versions";
 const KUBERNETES_VERSION = "v1.30.1-aliyun.1";
 
 function describeUpgradeVersion(ctx: OpContext, p: Params): Record<string, unknown> {
-  const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  const mesh = readMesh(ctx, p.reqStr("ServiceMeshId"));
   return {
     Version: {
       IstioVersion: nextVersion(mesh.version) ?? mesh.version,

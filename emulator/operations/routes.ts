@@ -5,7 +5,7 @@ import * as E from "../errors/catalog";
 import { DEFAULT_GATEWAY_NAMESPACE } from "../modelled";
 import type { MeshView, RouteView } from "../state/records";
 import { newVisibility } from "../time/lifecycle";
-import { findMesh, mutableMesh, operationsOf, visibleNow, type OpContext } from "./context";
+import { findMesh, mutableMesh, operationsOf, readMesh, visibleNow, type OpContext } from "./context";
 import { requireGateway } from "./gateways";
 import { parseGatewayRoute, readRouteStatus } from "./gatewayRouteBody";
 import type { Params } from "./params";
@@ -93,7 +93,7 @@ function summary(r: RouteView): Record<string, unknown> {
 }
 
 function describeRoutes(ctx: OpContext, p: Params): Record<string, unknown> {
-  const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  const mesh = readMesh(ctx, p.reqStr("ServiceMeshId"));
   const gateway = p.str("IstioGatewayName");
   const routes = Object.values(mesh.routes)
     .filter((r) => (gateway === undefined || r.gateway === gateway) && visibleNow(ctx, mesh, r.visibility))
@@ -102,7 +102,7 @@ function describeRoutes(ctx: OpContext, p: Params): Record<string, unknown> {
 }
 
 function describeRouteDetail(ctx: OpContext, p: Params): Record<string, unknown> {
-  const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  const mesh = readMesh(ctx, p.reqStr("ServiceMeshId"));
   const r = existingRoute(ctx, mesh, p.reqStr("IstioGatewayName"), p.reqStr("RouteName"), true);
   const src = r.route;
   return {

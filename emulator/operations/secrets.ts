@@ -6,7 +6,7 @@ import * as E from "../errors/catalog";
 import { readCertificate, secretTime } from "../secrets/pem";
 import type { MeshView, SecretView } from "../state/records";
 import { newVisibility } from "../time/lifecycle";
-import { findMesh, mutableMesh, operationsOf, visibleNow, type OpContext } from "./context";
+import { findMesh, mutableMesh, operationsOf, readMesh, visibleNow, type OpContext } from "./context";
 import { requireGateway } from "./gateways";
 import type { Params } from "./params";
 
@@ -69,7 +69,7 @@ export function secretDetail(s: SecretView, now: number): Record<string, unknown
 }
 
 function describeSecrets(ctx: OpContext, p: Params): Record<string, unknown> {
-  const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  const mesh = readMesh(ctx, p.reqStr("ServiceMeshId"));
   const gateway = p.str("IstioGatewayName");
   const now = ctx.store.clockNow();
   const secrets = Object.values(mesh.secrets).filter((s) => gateway === undefined || s.gateway === gateway);

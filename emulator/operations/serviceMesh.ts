@@ -8,7 +8,7 @@ import type { MeshRecord, MeshView } from "../state/records";
 import { beginMeshPhase } from "../state/meshLifecycle";
 import { newVisibility, startPhase } from "../time/lifecycle";
 import { checkJoinable } from "./clusterRules";
-import { findMesh, mutableMesh, operationsOf, readMesh, type OpContext } from "./context";
+import { findMesh, mutableMesh, operationsOf, readableMeshes, readMesh, type OpContext } from "./context";
 import { CREATE_ONLY_OPTIONS, FEATURE_OPTIONS, readOptions, UPDATE_ONLY_OPTIONS } from "./meshOptions";
 import { meshDetail, meshEndpoints, meshInfo, meshSpec } from "./meshView";
 import type { Params } from "./params";
@@ -52,21 +52,10 @@ function createServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
 
 function describeServiceMeshes(ctx: OpContext, p: Params): Record<string, unknown> {
   const wanted = p.tags();
-  const items: Record<string, unknown>[] = [];
-  for (const id of ctx.store.meshIds()) {
-    let mesh: MeshView;
-    try {
-      mesh = readMesh(ctx, id);
-    } catch {
-      continue;   // deleted or not yet visible
-    }
-    if (!wanted.every((t) => mesh.tags[t.Key] === t.Value)) continue;
-    items.push({
-      ServiceMeshInfo: meshInfo(mesh), Spec: meshSpec(mesh), Endpoints: meshEndpoints(mesh), Clusters: [...mesh.clusters],
-      ClusterSpec: mesh.clusterSpec, OwnerType: "", OwnerId: "", Tag: tagList(mesh), Upgradable: mesh.version !== ISTIO_VERSIONS[ISTIO_VERSIONS.length - 1],
-    });
-  }
-  ctx.meshId = undefined;
+  const items = readableMeshes(ctx).filter((mesh) => wanted.every((t) => mesh.tags[t.Key] === t.Value)).map((mesh) => ({
+    ServiceMeshInfo: meshInfo(mesh), Spec: meshSpec(mesh), Endpoints: meshEndpoints(mesh), Clusters: [...mesh.clusters],
+    ClusterSpec: mesh.clusterSpec, OwnerType: "", OwnerId: "", Tag: tagList(mesh), Upgradable: mesh.version !== ISTIO_VERSIONS[ISTIO_VERSIONS.length - 1],
+  }));
   return { ServiceMeshes: items };
 }
 
@@ -131,7 +120,7 @@ function deleteServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
 }
 
 function describeServiceMeshKubeconfig(ctx: OpContext, p: Params): Record<string, unknown> {
-  const mesh = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  const mesh = readMesh(ctx, p.reqStr("ServiceMeshId"));
   p.bool("PrivateIpAddress");
   return { Kubeconfig: buildKubeconfig(ctx.baseUrl, mesh.id, ctx.kubeToken(mesh.id)) };
 }

@@ -2,7 +2,7 @@
 // CreateServiceMesh / DescribeServiceMeshes. Limits from research/asm-api.md §1.8.
 import * as E from "../errors/catalog";
 import type { MeshRecord, MeshView } from "../state/records";
-import { findMesh, operationsOf, type OpContext } from "./context";
+import { findMesh, operationsOf, readableMeshes, readMesh, type OpContext } from "./context";
 import type { Params } from "./params";
 
 const MAX_TAGS = 20;
@@ -57,7 +57,7 @@ function listTagResources(ctx: OpContext, p: Params): Record<string, unknown> {
   p.reqStr("ResourceType");
   const ids = p.list("ResourceId");
   const filter = p.tags();
-  const meshes = ids.length > 0 ? ids.map((id) => findMesh(ctx, id)) : ctx.store.meshes();
+  const meshes = ids.length > 0 ? ids.map((id) => readMesh(ctx, id)) : readableMeshes(ctx);
   const rows = meshes.flatMap((mesh) =>
     tagList(mesh)
       .filter((t) => filter.length === 0 || filter.some((f) => f.Key === t.Key && (f.Value === "" || f.Value === t.Value)))

@@ -150,6 +150,57 @@ describe("lazy lifecycles and profiles", () => {
     }
   });
 
+  /** What each kind of read says about the mesh's clusters at this moment. */
+  const clusterViews = async (id: string): Promise<Record<string, unknown>> => {
+    const detail = (await c.call("DescribeServiceMeshDetail", { ServiceMeshId: id })).ServiceMesh as Record<string, unknown>;
+    const rows = (await c.call("DescribeServiceMeshes")).ServiceMeshes as Record<string, unknown>[];
+    const inMesh = (await c.call("DescribeClustersInServiceMesh", { ServiceMeshId: id })).Clusters as Record<string, unknown>[];
+    return {
+      detail: detail.Clusters,
+      list: rows.find((r) => (r.ServiceMeshInfo as Record<string, unknown>).ServiceMeshId === id)?.Clusters,
+      clustersInMesh: inMesh.map((r) => r.ClusterId),
+    };
+  };
+
+  it("instant: a client that polls only DescribeClustersInServiceMesh sees the cluster it added arrive", async () => {
+    const id = await create();
+    await c.call("DescribeServiceMeshes");   // any read completes the create: the list read counts as one
+    expect(await state(c, id)).toBe("running");
+    await c.call("AddClusterIntoServiceMesh", { ServiceMeshId: id, ClusterId: PRIMARY });
+    const polled = [];
+    for (let i = 0; i < 3; i++) polled.push(((await c.call("DescribeClustersInServiceMesh", { ServiceMeshId: id })).Clusters as Record<string, unknown>[]).map((r) => r.ClusterId));
+    expect(polled).toEqual([[], [PRIMARY], [PRIMARY]]);
+  });
+
+  it("instant: a create completes on a read of any kind (kubeconfig, upgrade version, gateway routes, secrets, tags)", async () => {
+    for (const read of [
+      (id: string) => c.call("DescribeServiceMeshKubeconfig", { ServiceMeshId: id }),
+      (id: string) => c.call("DescribeUpgradeVersion", { ServiceMeshId: id }),
+      (id: string) => c.call("DescribeIstioGatewayRoutes", { ServiceMeshId: id }),
+      (id: string) => c.call("DescribeGatewaySecretDetails", { ServiceMeshId: id }),
+      (id: string) => c.call("ListTagResources", { RegionId: "cn-hangzhou", ResourceType: "servicemesh", ResourceId: [id] }),
+    ]) {
+      const id = await create();
+      await read(id);
+      expect(await state(c, id)).toBe("running");
+    }
+  });
+
+  it("fast: detail, list and clusters-in-mesh agree at every moment while a cluster joins, by time alone", async () => {
+    emu.control.setProfile("fast");
+    const id = await create();
+    clock.advance(3000);
+    await c.call("AddClusterIntoServiceMesh", { ServiceMeshId: id, ClusterId: PRIMARY });
+    expect(await clusterViews(id)).toEqual({ detail: [], list: [], clustersInMesh: [] });
+    clock.advance(1499);
+    expect(await clusterViews(id)).toEqual({ detail: [], list: [], clustersInMesh: [] });
+    clock.advance(1);
+    // Nothing was read in between: the first read after the moment, of whatever kind, sees it joined.
+    const inMesh = (await c.call("DescribeClustersInServiceMesh", { ServiceMeshId: id })).Clusters as Record<string, unknown>[];
+    expect(inMesh.map((r) => r.ClusterId)).toEqual([PRIMARY]);
+    expect(await clusterViews(id)).toEqual({ detail: [PRIMARY], list: [PRIMARY], clustersInMesh: [PRIMARY] });
+  });
+
   it("rejects an invalid transition rule and an unknown profile", () => {
     expect(() => emu.control.setTransitions("ServiceMesh", { afterMs: -1 })).toThrow(/afterMs must be a number/);
     expect(() => emu.control.setProfile("slow" as never)).toThrow(/profile must be one of instant, fast, realistic/);
