@@ -4,7 +4,7 @@
 import * as E from "../errors/catalog";
 import { MeshState } from "../modelled";
 import { beginMeshPhase } from "../state/meshLifecycle";
-import { findMesh, mutableMesh, operationsOf, readMesh, type OpContext } from "./context";
+import { mutableMesh, operationsOf, readMesh, type OpContext } from "./context";
 import type { Params } from "./params";
 import { EDITIONS, ISTIO_VERSIONS, nextVersion } from "./versions";
 

@@ -4,7 +4,7 @@
 import * as E from "../errors/catalog";
 import { buildKubeconfig } from "../kube/kubeconfig";
 import { DELETE_RELEASES_CLUSTERS_AT_ONCE, deleteIsNoOp, deleteRefusal, MESH_REMOVED, MeshState } from "../modelled";
-import type { MeshRecord, MeshView } from "../state/records";
+import type { MeshRecord } from "../state/records";
 import { beginMeshPhase } from "../state/meshLifecycle";
 import { newVisibility, startPhase } from "../time/lifecycle";
 import { checkJoinable } from "./clusterRules";
