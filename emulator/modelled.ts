@@ -119,6 +119,29 @@ export const PROFILE_TRANSITIONS: Record<ProfileName, Record<TransitionKey, Tran
 /** Extra latency added to every RPC response, per profile (ms). */
 export const PROFILE_LATENCY_MS: Record<ProfileName, number> = { instant: 0, fast: 0, realistic: 40 };
 
+/**
+ * Kiali (UpdateKialiConfiguration, DescribeKialiConfiguration; the facts we have are the Terraform
+ * provider's, see contract/outsideSdk/SOURCE.md). Modelled, all of it undocumented:
+ * - Kiali runs in each data-plane cluster (the provider's documentation calls it "data plane deployment
+ *   mode"), so login tokens and, with IntegrateCLB, addresses are reported per attached cluster, as JSON
+ *   maps from cluster id (DistributedKialiAccessTokens, DistributedKialiAddresses), both placeholders;
+ *   AggregatedKialiAddress, the managed mode's, stays "", and so does KialiIstioIngressAddress.
+ * - AuthStrategy reads `defaultAuthStrategy` until one is set (the provider treats it as computed: the
+ *   service fills it in); token is the one strategy the data-plane mode allows without further settings.
+ * - An update changes only what it sends; OpenIdConfig, RAMOAuthConfig and ServerConfig are each replaced
+ *   as a whole and read back as last sent (an empty object before), with nothing filled in.
+ * - An update puts the mesh in `updating` until the change is done, like UpdateMeshFeature (the provider
+ *   waits for `running` after each call). UsePopulatedArmsPrometheus is false: ARMS is not modelled.
+ */
+export const KIALI = { defaultAuthStrategy: "token", port: 20001 } as const;
+
+/**
+ * The sidecar version DescribeASMSidecarExpectedVersion reports: the mesh's Istio version as
+ * DescribeServiceMeshDetail spells it. That it follows the mesh's version once an upgrade completes is
+ * documented (ASM API reference, DescribeNamespaceScopeSidecarConfig); the spelling is our choice.
+ */
+export const expectedSidecarVersion = (meshVersion: string): string => meshVersion;
+
 /** Namespace a gateway lands in when its Body names none (the console's default); routes too. */
 export const DEFAULT_GATEWAY_NAMESPACE = "istio-system";
 

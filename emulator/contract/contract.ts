@@ -1,7 +1,8 @@
 // The ASM API contract as data (issue 15): per action, the HTTP method, where and how each request
-// parameter travels, and the response's field tree, all taken from the official SDK's models by
-// scripts/contract/extract.ts (SOURCE.md says which SDK commit). These are the files' types and a
-// reader; nothing here is hand-written data, so a question about the wire is answered by regenerating.
+// parameter travels, and the response's field tree, taken from the official SDK's models by
+// scripts/contract/extract.ts (SOURCE.md says which SDK commit). An action in scope that the SDK lacks
+// may have a contract kept by hand in outsideSdk/, read from another public client that calls it, each
+// file naming its source. These are the files' types and a reader; no contract data is written here.
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -45,6 +46,17 @@ export interface ContractAction {
   params: ContractParam[];
   /** The response body's fields by wire name. */
   response: { [wireName: string]: TypeNode };
+  /** Only on a contract kept outside the SDK (outsideSdk/): where its facts were read. */
+  source?: OutsideSdkSource;
+}
+
+/** A public client that calls an action the SDK lacks, pinned to the commit its facts were read at. */
+export interface OutsideSdkSource {
+  repository: string;
+  commit: string;
+  commitDate: string;
+  /** Each file read, by path in the repository, with what was taken from it. */
+  files: { [path: string]: string };
 }
 
 export interface SdkSource {
@@ -64,15 +76,17 @@ export type Consumer = "emulator" | "provider";
 
 export interface ContractIndexEntry {
   usedBy: Consumer[];
-  /** False for an action in scope that the SDK does not have; it then has no action file. */
+  /** False for an action in scope that the SDK does not have; it then has no file in actions/. */
   inSdk: boolean;
+  /** The SDK lacks the action and outsideSdk/ holds its contract; without it the action is unchecked. */
+  outsideSdk?: true;
   /** Named fields in the response tree: all of them, and those without fields of their own. */
   responseFields?: { total: number; leaf: number };
 }
 
 export interface ContractIndex {
   sdk: SdkSource;
-  /** Actions in scope that the SDK lacks, spelled out so their absence is a visible fact. */
+  /** Actions in scope that the SDK lacks (with or without an outsideSdk/ contract), so their absence is a visible fact. */
   missingFromSdk: string[];
   actions: { [action: string]: ContractIndexEntry };
 }
@@ -88,13 +102,22 @@ export function actionFile(dir: string, action: string): string {
   return path.join(dir, "actions", `${action}.json`);
 }
 
-/** Reads the committed contract; the files are generated, so their shape is trusted, not re-validated. */
+export const OUTSIDE_SDK_FOLDER = "outsideSdk";
+
+export function outsideSdkFile(dir: string, action: string): string {
+  return path.join(dir, OUTSIDE_SDK_FOLDER, `${action}.json`);
+}
+
+/**
+ * Reads the committed contract, the SDK's actions and those kept outside it alike. The SDK's files are
+ * generated and the others reviewed, so their shape is trusted, not re-validated.
+ */
 export function loadContract(dir: string = CONTRACT_DIR): Contract {
   const index = JSON.parse(fs.readFileSync(path.join(dir, "index.json"), "utf8")) as ContractIndex;
   const actions = new Map<string, ContractAction>();
   for (const [name, entry] of Object.entries(index.actions)) {
-    if (!entry.inSdk) continue;
-    actions.set(name, JSON.parse(fs.readFileSync(actionFile(dir, name), "utf8")) as ContractAction);
+    const file = entry.inSdk ? actionFile(dir, name) : entry.outsideSdk ? outsideSdkFile(dir, name) : undefined;
+    if (file) actions.set(name, JSON.parse(fs.readFileSync(file, "utf8")) as ContractAction);
   }
   return { index, actions };
 }

@@ -1,5 +1,5 @@
 // Strict parameters: every request parameter checked against the API contract taken from the official
-// SDK (../contract/): a name the action does not have, one sent in the other place (query or form body),
+// SDK, or kept beside it for an action the SDK lacks (../contract/): a name the action does not have, one sent in the other place (query or form body),
 // or one in a form its encoding does not produce is a finding. Strict answers the first finding as an
 // error; lenient, as the service most likely is (modelled.ts SERVICE_REJECTS_UNCONTRACTED_PARAMETERS),
 // lets the request through. Both warn, so a client that sends what the SDK would not is seen either way.
@@ -161,7 +161,7 @@ export class ParamChecker {
       // An action the emulator serves but the SDK lacks has no contract to hold it to: it keeps working.
       if (!this.uncovered.has(action)) {
         this.uncovered.add(action);
-        this.warn(`${action} is not in the API contract (emulator/contract/index.json missingFromSdk); its parameters are not checked.`);
+        this.warn(`${action} is not in the API contract (neither the SDK nor emulator/contract/outsideSdk/ has it); its parameters are not checked.`);
       }
       return;
     }

@@ -1,8 +1,10 @@
 // Versions and upgrades: DescribeVersions, DescribeUpgradeVersion, UpgradeMeshVersion,
-// UpgradeMeshEditionPartially, DescribeServiceMeshUpgradeStatus. An upgrade puts the mesh in
-// `upgrading`; the new version (or edition) shows once the phase completes.
+// UpgradeMeshEditionPartially, DescribeServiceMeshUpgradeStatus, and DescribeASMSidecarExpectedVersion
+// (not in the SDK; contract from the Terraform provider, ../contract/outsideSdk/). An upgrade puts the
+// mesh in `upgrading`; the new version (or edition), and with it the sidecars' expected version, shows
+// once the phase completes.
 import * as E from "../errors/catalog";
-import { MeshState } from "../modelled";
+import { expectedSidecarVersion, MeshState } from "../modelled";
 import { beginMeshPhase } from "../state/meshLifecycle";
 import { mutableMesh, operationsOf, readMesh, type OpContext } from "./context";
 import type { Params } from "./params";
@@ -19,6 +21,10 @@ function describeUpgradeVersion(ctx: OpContext, p: Params): Record<string, unkno
       KubernetesVersion: KUBERNETES_VERSION,
     },
   };
+}
+
+function describeSidecarExpectedVersion(ctx: OpContext, p: Params): Record<string, unknown> {
+  return { Version: expectedSidecarVersion(findMesh(ctx, p.reqStr("ServiceMeshId")).version) };
 }
 
 function upgradeMeshVersion(ctx: OpContext, p: Params): Record<string, unknown> {
@@ -77,5 +83,6 @@ export const meshVersionOperations = {
     UpgradeMeshVersion: upgradeMeshVersion,
     UpgradeMeshEditionPartially: upgradeMeshEditionPartially,
     DescribeServiceMeshUpgradeStatus: describeUpgradeStatus,
+    DescribeASMSidecarExpectedVersion: describeSidecarExpectedVersion,
   }),
 };

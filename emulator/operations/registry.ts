@@ -3,6 +3,7 @@
 import { clusterOperations } from "./clusters";
 import type { OperationSpec } from "./context";
 import { gatewayOperations } from "./gateways";
+import { kialiOperations } from "./kiali";
 import { meshVersionOperations } from "./meshVersions";
 import { routeOperations } from "./routes";
 import { secretOperations } from "./secrets";
@@ -12,6 +13,7 @@ import { tagOperations } from "./tags";
 export const OPERATIONS = {
   ...serviceMeshOperations,
   ...meshVersionOperations,
+  ...kialiOperations,
   ...tagOperations,
   ...clusterOperations,
   ...gatewayOperations,

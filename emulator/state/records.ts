@@ -28,7 +28,10 @@ export interface MeshRecord {
   edition: string;
   version: string;
   clusterSpec: string;
-  /** Create/UpdateMeshFeature options as received, typed (e.g. Tracing: true). */
+  /**
+   * Create/UpdateMeshFeature options as received, typed (e.g. Tracing: true), and what the single-feature
+   * updates set (UpdateControlPlaneLogConfig; UpdateKialiConfiguration, as operations/kiali.ts names them).
+   */
   options: Record<string, OptionValue>;
   tags: Record<string, string>;
   /** Attached clusters as reads report them; pending changes apply when the phase completes. */

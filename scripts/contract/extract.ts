@@ -8,6 +8,11 @@
 // or a bare git directory of it (read at --ref, default HEAD). --check writes nothing and exits 1 when
 // the committed files differ from what the SDK gives; --out writes elsewhere (to compare SDK commits). The SDK is parsed with the TypeScript compiler,
 // never loaded: only facts (names, places, types) are taken from it, no code.
+//
+// An action in scope that the SDK lacks keeps its hand-kept contract from emulator/contract/outsideSdk/
+// (facts read from another public client): this script indexes it and never rewrites or removes it, and
+// stops when such a file is no longer needed (the SDK has the action, or nothing uses it), so a person
+// compares and deletes it.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -15,8 +20,8 @@ import * as ts from "typescript";
 import { catalog } from "../../provider/api/catalog";
 import { OPERATIONS } from "../../emulator/operations/registry";
 import {
-  actionFile, CONTRACT_DIR, countFields, type Consumer, type ContractAction, type ContractIndex, type ContractParam,
-  type Encoding, type Place, type SdkSource, type TypeNode,
+  actionFile, CONTRACT_DIR, countFields, OUTSIDE_SDK_FOLDER, outsideSdkFile, type Consumer, type ContractAction, type ContractIndex,
+  type ContractParam, type Encoding, type Place, type SdkSource, type TypeNode,
 } from "../../emulator/contract/contract";
 
 const REPOSITORY = "github.com/aliyun/alibabacloud-typescript-sdk";
@@ -359,13 +364,38 @@ function scope(): Map<string, Consumer[]> {
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
+// ---------------------------------------------------------------------------------------------
+// Contracts kept outside the SDK: read as committed, from the committed contract folder.
+
+interface KeptContract {
+  contract: ContractAction;
+  /** The file as committed, so a copy (--out) is byte for byte the same. */
+  text: string;
+}
+
+function keptOutsideSdk(): Map<string, KeptContract> {
+  const dir = path.join(CONTRACT_DIR, OUTSIDE_SDK_FOLDER);
+  const out = new Map<string, KeptContract>();
+  if (!fs.existsSync(dir)) return out;
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort(byKey)) {
+    const action = name.slice(0, -".json".length);
+    const text = fs.readFileSync(path.join(dir, name), "utf8");
+    const contract = JSON.parse(text) as ContractAction;
+    if (contract.action !== action || !contract.source) throw new Error(`${OUTSIDE_SDK_FOLDER}/${name}: expected action "${action}" and a source`);
+    out.set(action, { contract, text });
+  }
+  return out;
+}
+
 function sourceMd(index: ContractIndex, contracts: ContractAction[]): string {
   const s = index.sdk;
   const rows = Object.entries(index.actions).map(([name, e]) => {
     const c = contracts.find((a) => a.action === name);
     const fields = e.responseFields ? `${e.responseFields.total} / ${e.responseFields.leaf}` : "—";
-    return `| ${name} | ${e.usedBy.join(", ")} | ${c ? c.method : "not in the SDK"} | ${c ? c.params.length : "—"} | ${fields} |`;
+    const method = c ? `${c.method}${e.outsideSdk ? ` (not in the SDK; \`${OUTSIDE_SDK_FOLDER}/\`)` : ""}` : "not in the SDK";
+    return `| ${name} | ${e.usedBy.join(", ")} | ${method} | ${c ? c.params.length : "—"} | ${fields} |`;
   });
+  const missing = index.missingFromSdk.map((a) => (index.actions[a].outsideSdk ? `${a} (contract in \`${OUTSIDE_SDK_FOLDER}/\`)` : `${a} (unchecked)`));
   return [
     "# Where the contract comes from",
     "",
@@ -405,10 +435,13 @@ function sourceMd(index: ContractIndex, contracts: ContractAction[]): string {
     "  `response`, the body's field tree (`name → { type, children? | items? | values? }`).",
     "- Encodings: `plain` (one value), `json` (the SDK serializes the structure to one JSON string; the",
     "  type given is the structure's), `repeatList` (`Name.1`, `Name.1.Key`, …), `flatMap` (`Name.Key`).",
+    `- \`${OUTSIDE_SDK_FOLDER}/<Action>.json\`: kept by hand, not generated, for an action in scope the SDK lacks; the same shape`,
+    "  plus `source`, the public client (repository, commit, and what each file read gave) its facts come from.",
+    `  The index marks these \`outsideSdk\`; the strict check holds requests to them like the SDK's. See \`${OUTSIDE_SDK_FOLDER}/SOURCE.md\`.`,
     "",
     "## Actions",
     "",
-    `Actions in scope missing from the SDK: ${index.missingFromSdk.length === 0 ? "none" : index.missingFromSdk.join(", ")}.`,
+    `Actions in scope missing from the SDK: ${missing.length === 0 ? "none" : missing.join(", ")}.`,
     "",
     "Response fields: every named field at any depth / those with no named fields below them.",
     "",
@@ -439,11 +472,23 @@ function generate(sdk: SdkTree, outDir: string): Map<string, string> {
   };
   const files = new Map<string, string>();
   const contracts: ContractAction[] = [];
-  for (const [action, usedBy] of scope()) {
+  const kept = keptOutsideSdk();
+  const inScope = scope();
+  for (const action of kept.keys()) {
+    if (!inScope.has(action)) throw new Error(`${OUTSIDE_SDK_FOLDER}/${action}.json: nothing uses ${action} any more; delete the file`);
+  }
+  for (const [action, usedBy] of inScope) {
     const m = methods.get(action);
+    const outside = kept.get(action);
+    if (m && outside) throw new Error(`the SDK now has ${action}: compare it with ${OUTSIDE_SDK_FOLDER}/${action}.json, then delete that file`);
     if (!m) {
       index.missingFromSdk.push(action);
-      index.actions[action] = { usedBy, inSdk: false };
+      index.actions[action] = outside ? { usedBy, inSdk: false, outsideSdk: true, responseFields: countFields(outside.contract.response) } : { usedBy, inSdk: false };
+      if (outside) {
+        contracts.push(outside.contract);
+        // Unchanged where it is; with --out, copied so the folder written is a whole contract.
+        files.set(outsideSdkFile(outDir, action), outside.text);
+      }
       continue;
     }
     const c = actionContract(m, models);
@@ -489,10 +534,11 @@ function main(argv: string[]): number {
     console.log(changed.length + stale.length === 0 ? "contract: up to date" : "contract: out of date; run without --check to regenerate");
     return changed.length + stale.length === 0 ? 0 : 1;
   }
-  fs.mkdirSync(actionsDir, { recursive: true });
+  for (const f of changed) fs.mkdirSync(path.dirname(f), { recursive: true });
   for (const f of stale) fs.rmSync(f);
   for (const f of changed) fs.writeFileSync(f, files.get(f) as string);
-  console.log(`contract: ${files.size - 2} action files, ${changed.length} written, ${stale.length} removed (${rel(outDir)})`);
+  const sdkFiles = [...files.keys()].filter((f) => path.dirname(f) === actionsDir).length;
+  console.log(`contract: ${sdkFiles} SDK action files, ${files.size - 2 - sdkFiles} kept outside the SDK, ${changed.length} written, ${stale.length} removed (${rel(outDir)})`);
   return 0;
 }
 

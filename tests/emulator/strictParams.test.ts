@@ -136,7 +136,7 @@ describe("an action the emulator serves but the contract lacks", () => {
     const emu = await createEmulator({ contract, onWarning: (m) => warnings.push(m) });
     try {
       for (let i = 0; i < 2; i++) expect((await acs3(emu, "DescribeVersions", { body: { Anything: "x" } })).status).toBe(200);
-      expect(warnings).toEqual(["DescribeVersions is not in the API contract (emulator/contract/index.json missingFromSdk); its parameters are not checked."]);
+      expect(warnings).toEqual(["DescribeVersions is not in the API contract (neither the SDK nor emulator/contract/outsideSdk/ has it); its parameters are not checked."]);
     } finally {
       await emu.close();
     }
