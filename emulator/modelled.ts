@@ -156,3 +156,26 @@ export const DOCUMENTED_GATEWAY_DEFAULTS: Readonly<Record<string, string | numbe
 
 /** Maximum accepted request body, bytes (the real gateway's limit is not documented). */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * What DescribeServiceMeshDetail reports where the documentation gives only an example or a list of values
+ * (the official SDK's model comments), used by operations/meshView.ts:
+ * - Edition.IstiodImageTag / ProxyImageTag: the mesh's version, with "-pro" before "-aliyun" for a Pro mesh
+ *   (the example is "v1.9.7.1-3-gb3f1ab3c9c-pro-aliyun");
+ * - LocalityLB.Failover / Distribute: the LocalityLBConf object the mesh was given, under whichever of the two
+ *   its key names (the SDK types both as maps, and its example of Failover is {"failover":[…]});
+ * - Audit.AuditProjectStatus: "exist" once audit is on, "not exist" until then (the documented values).
+ */
+export const proImageTag = (version: string, edition: string): string => (edition === "Pro" ? version.replace(/-aliyun$/, "-pro-aliyun") : version);
+export const auditProjectStatus = (auditEnabled: boolean): string => (auditEnabled ? "exist" : "not exist");
+
+/** A kubeconfig's certificate expires this long after DescribeServiceMeshKubeconfig hands it out (undocumented; ACK's are three years). */
+export const KUBECONFIG_VALIDITY_MS = 3 * 365 * 24 * 3600 * 1000;
+
+/**
+ * What a mesh reports for a field no parameter has set yet, where the documentation gives no default: log
+ * retention 30 days (the SDK's example value), and Istio's own drain duration.
+ */
+export const UNDOCUMENTED_INITIAL_READS = {
+  ControlPlaneLogTTLInDay: 30, AccessLogGatewayLifecycle: 30, AccessLogSidecarLifecycle: 30, TerminationDrainDuration: "5s",
+} as const;

@@ -5,7 +5,7 @@
 import * as E from "../errors/catalog";
 import { CLUSTER_REMOVAL_BLOCKED_BY_GATEWAYS, MeshState, RESERVED_NAMESPACE_BLOCKS_REJOIN } from "../modelled";
 import { beginMeshPhase } from "../state/meshLifecycle";
-import type { ClusterView } from "../state/records";
+import type { ClusterView, MeshView } from "../state/records";
 import { checkJoinable, forbiddenFlag } from "./clusterRules";
 import { isoTime, mutableMesh, operationsOf, readMesh, type OpContext } from "./context";
 import type { Params } from "./params";
@@ -39,19 +39,27 @@ function removeCluster(ctx: OpContext, p: Params): Record<string, unknown> {
   return { ...SUCCESS };
 }
 
+/** The fields a cluster row has in both DescribeServiceMeshClusters and DescribeClustersInServiceMesh. */
 export function clusterView(c: ClusterView): Record<string, unknown> {
   return {
     ClusterId: c.clusterId, Name: c.name, ClusterType: c.clusterType, ClusterDomain: c.clusterDomain,
     RegionId: c.regionId, VpcId: c.vpcId, SgId: `sg-${c.clusterId.slice(1, 13)}`, Version: c.version,
     State: c.state, ErrorMessage: "", CreationTime: isoTime(c.createdAt), UpdateTime: isoTime(c.createdAt),
-    AccessLogDashboards: [], LogtailInstalledState: "logtail_uninstalled", GuestClusterConfig: { SMC: { Enabled: false } },
+  };
+}
+
+/** A member cluster's row: what the mesh installed in it as well. */
+function memberView(c: ClusterView, mesh: MeshView): Record<string, unknown> {
+  return {
+    ...clusterView(c), AccessLogDashboards: [], LogtailInstalledState: "logtail_uninstalled",
+    GuestClusterConfig: { SMC: { Enabled: mesh.options.SMCEnabled === true } },
   };
 }
 
 function describeClustersInServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = readMesh(ctx, p.reqStr("ServiceMeshId"));
   const clusters = mesh.clusters.map((id) => ctx.store.cluster(id)).filter((c): c is ClusterView => !!c);
-  return { Clusters: clusters.map(clusterView) };
+  return { Clusters: clusters.map((c) => memberView(c, mesh)) };
 }
 
 function describeServiceMeshClusters(ctx: OpContext, p: Params): Record<string, unknown> {

@@ -9,7 +9,7 @@ import * as E from "../errors/catalog";
 import { KIALI, MeshState } from "../modelled";
 import { beginMeshPhase } from "../state/meshLifecycle";
 import type { MeshView, OptionValue } from "../state/records";
-import { findMesh, mutableMesh, operationsOf, type OpContext } from "./context";
+import { mutableMesh, operationsOf, readMesh, type OpContext } from "./context";
 import type { Params } from "./params";
 
 const AUTH_STRATEGIES = ["token", "openid", "ramoauth"] as const;
@@ -119,7 +119,7 @@ function perCluster(m: MeshView, value: (clusterId: string, index: number) => st
 
 /** Not a counted read of the mesh's lifecycle, like the other per-mesh describes (kubeconfig, versions). */
 function describeKialiConfiguration(ctx: OpContext, p: Params): Record<string, unknown> {
-  const m = findMesh(ctx, p.reqStr("ServiceMeshId"));
+  const m = readMesh(ctx, p.reqStr("ServiceMeshId"));
   const enabled = setting(m, "Enabled") === true;
   const integrateClb = setting(m, "IntegrateCLB") === true;
   const authStrategy = textSetting(m, "AuthStrategy") || KIALI.defaultAuthStrategy;

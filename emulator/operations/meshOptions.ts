@@ -34,6 +34,17 @@ export const UPDATE_ONLY_OPTIONS: Record<string, OptionType> = {
   TerminationDrainDuration: "str", Lifecycle: "json", DiscoverySelectors: "json", TraceCustomTags: "json",
   LogLevel: "str", Concurrency: "int", InterceptionMode: "str", ProxyStatsMatcher: "json",
   AccessLogGatewayEnabled: "bool", AccessLogSidecarEnabled: "bool", EnableAutoDiagnosis: "bool",
+  AccessLogGatewayLifecycle: "int", AccessLogSidecarLifecycle: "int", DefaultComponentsScheduleConfig: "json",
+  EnableBootstrapXdsAgent: "bool", HoldApplicationUntilProxyStarts: "bool", IntegrateKiali: "bool",
+  KialiArmsAuthTokens: "json", KialiServiceAnnotations: "json", LabelsForOffloadedWorkloads: "str",
+  NFDEnabled: "bool", NFDLabelPruned: "bool", OPAInjectorCPULimit: "str", OPAInjectorCPURequirement: "str",
+  OPAInjectorMemoryLimit: "str", OPAInjectorMemoryRequirement: "str", OPAScopeInjected: "bool",
+  PilotEnableQuicListeners: "bool", ProxyInitCPUResourceLimit: "str", ProxyInitCPUResourceRequest: "str",
+  ProxyInitMemoryResourceLimit: "str", ProxyInitMemoryResourceRequest: "str", SMCEnabled: "bool",
+  // The SDK types these two as strings though they hold numbers ("256", "2"); stored as sent.
+  TraceMaxPathTagLength: "str", TracingOnExtZipkinReplicaCount: "str",
+  TracingOnExtZipkinLimitCPU: "str", TracingOnExtZipkinLimitMemory: "str", TracingOnExtZipkinRequestCPU: "str",
+  TracingOnExtZipkinRequestMemory: "str",
 };
 
 /** Options only CreateServiceMesh accepts (create-only: changing them means a new mesh). */
@@ -41,12 +52,13 @@ export const CREATE_ONLY_OPTIONS: Record<string, OptionType> = {
   ApiServerPublicEip: "bool", ApiServerLoadBalancerSpec: "str", PilotLoadBalancerSpec: "str", ChargeType: "str",
   Period: "int", AutoRenew: "bool", AutoRenewPeriod: "int", ClusterDomain: "str", UseExistingCA: "bool",
   ControlPlaneLogEnabled: "bool", ControlPlaneLogProject: "str", EnableAmbient: "bool", EnableACMG: "bool",
+  ExistingCaType: "str", ExistingRootCaKey: "str", PlaygroundScene: "str",
 };
 
 const ENUMS: Record<string, readonly string[]> = {
   ApiServerLoadBalancerSpec: LB_SPECS, PilotLoadBalancerSpec: LB_SPECS, ChargeType: ["PayOnDemand", "PrePay"],
   OutboundTrafficPolicy: ["ALLOW_ANY", "REGISTRY_ONLY"], OPALogLevel: ["info", "debug", "error"],
-  InterceptionMode: ["REDIRECT", "TPROXY"],
+  InterceptionMode: ["REDIRECT", "TPROXY"], ExistingCaType: ["1", "2"], PlaygroundScene: ["ewmaLb"],
 };
 
 function readOne(p: Params, name: string, type: OptionType): OptionValue | undefined {

@@ -24,7 +24,7 @@ function describeUpgradeVersion(ctx: OpContext, p: Params): Record<string, unkno
 }
 
 function describeSidecarExpectedVersion(ctx: OpContext, p: Params): Record<string, unknown> {
-  return { Version: expectedSidecarVersion(findMesh(ctx, p.reqStr("ServiceMeshId")).version) };
+  return { Version: expectedSidecarVersion(readMesh(ctx, p.reqStr("ServiceMeshId")).version) };
 }
 
 function upgradeMeshVersion(ctx: OpContext, p: Params): Record<string, unknown> {

@@ -3,14 +3,14 @@
 // → `running`; delete → `deleting` → gone (ServiceMesh.NotFound). Timing comes from the profile (../modelled.ts).
 import * as E from "../errors/catalog";
 import { buildKubeconfig } from "../kube/kubeconfig";
-import { DELETE_RELEASES_CLUSTERS_AT_ONCE, deleteIsNoOp, deleteRefusal, MESH_REMOVED, MeshState } from "../modelled";
+import { DELETE_RELEASES_CLUSTERS_AT_ONCE, deleteIsNoOp, deleteRefusal, KUBECONFIG_VALIDITY_MS, MESH_REMOVED, MeshState } from "../modelled";
 import type { MeshRecord } from "../state/records";
 import { beginMeshPhase } from "../state/meshLifecycle";
 import { newVisibility, startPhase } from "../time/lifecycle";
 import { checkJoinable } from "./clusterRules";
 import { findMesh, mutableMesh, operationsOf, readableMeshes, readMesh, type OpContext } from "./context";
 import { CREATE_ONLY_OPTIONS, FEATURE_OPTIONS, readOptions, UPDATE_ONLY_OPTIONS } from "./meshOptions";
-import { meshDetail, meshEndpoints, meshInfo, meshSpec } from "./meshView";
+import { meshDetail, meshListRow } from "./meshView";
 import type { Params } from "./params";
 import { applyTags, tagList } from "./tags";
 import { DEFAULT_MESH_VERSION, EDITIONS, ISTIO_VERSIONS } from "./versions";
@@ -53,8 +53,7 @@ function createServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
 function describeServiceMeshes(ctx: OpContext, p: Params): Record<string, unknown> {
   const wanted = p.tags();
   const items = readableMeshes(ctx).filter((mesh) => wanted.every((t) => mesh.tags[t.Key] === t.Value)).map((mesh) => ({
-    ServiceMeshInfo: meshInfo(mesh), Spec: meshSpec(mesh), Endpoints: meshEndpoints(mesh), Clusters: [...mesh.clusters],
-    ClusterSpec: mesh.clusterSpec, OwnerType: "", OwnerId: "", Tag: tagList(mesh), Upgradable: mesh.version !== ISTIO_VERSIONS[ISTIO_VERSIONS.length - 1],
+    ...meshListRow(mesh), Tag: tagList(mesh), Upgradable: mesh.version !== ISTIO_VERSIONS[ISTIO_VERSIONS.length - 1],
   }));
   return { ServiceMeshes: items };
 }
@@ -71,7 +70,9 @@ function modifyServiceMeshName(ctx: OpContext, p: Params): Record<string, unknow
 
 function updateMeshFeature(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = mutableMesh(ctx, p.reqStr("ServiceMeshId"));
-  const changes = readOptions(p, [FEATURE_OPTIONS, UPDATE_ONLY_OPTIONS]);
+  const { IntegrateKiali: kialiClb, ...changes } = readOptions(p, [FEATURE_OPTIONS, UPDATE_ONLY_OPTIONS]);
+  // IntegrateKiali creates the CLB in front of Mesh Topology: the setting UpdateKialiConfiguration calls IntegrateCLB.
+  if (kialiClb !== undefined) changes.KialiIntegrateCLB = kialiClb;
   const clusterSpec = p.oneOf("ClusterSpec", ["standard", "enterprise", "ultimate"] as const);
   ctx.store.changeMesh(mesh, (m) => {
     Object.assign(m.options, changes);
@@ -122,7 +123,9 @@ function deleteServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
 function describeServiceMeshKubeconfig(ctx: OpContext, p: Params): Record<string, unknown> {
   const mesh = readMesh(ctx, p.reqStr("ServiceMeshId"));
   p.bool("PrivateIpAddress");
-  return { Kubeconfig: buildKubeconfig(ctx.baseUrl, mesh.id, ctx.kubeToken(mesh.id)) };
+  const expires = new Date(ctx.store.clockNow() + KUBECONFIG_VALIDITY_MS).toISOString();
+  // The SDK documents "YYYY-MM-DD hh:mm:ss".
+  return { Kubeconfig: buildKubeconfig(ctx.baseUrl, mesh.id, ctx.kubeToken(mesh.id)), ExpireTime: `${expires.slice(0, 10)} ${expires.slice(11, 19)}` };
 }
 
 export const serviceMeshOperations = operationsOf("ServiceMesh", {

@@ -3,20 +3,15 @@
 import OpenApi, * as $OpenApi from "@alicloud/openapi-client";
 import * as $Util from "@alicloud/tea-util";
 import type { EmulatorHandle } from "../../emulator";
+import { loadContract } from "../../emulator/contract/contract";
 
 export type Algorithm = "ACS3-HMAC-SHA256" | "ACS3-HMAC-SM3" | "v2";
 
-/** Actions whose parameters go in the query, per the SDK's split (research/asm-api.md §6.8). */
-const QUERY_ONLY = new Set([
-  "DescribeServiceMeshes", "UpgradeMeshVersion", "DescribeUpgradeVersion", "DescribeServiceMeshKubeconfig",
-  "DescribeClustersInServiceMesh", "TagResources", "UntagResources", "ListTagResources",
-]);
-const QUERY_KEYS: Record<string, string[]> = {
-  CreateServiceMesh: ["Tag"],
-  DescribeServiceMeshUpgradeStatus: ["ServiceMeshId"],
-  DescribeServiceMeshClusters: ["ServiceMeshId"],
-  UpdateIstioRouteAdditionalStatus: ["RouteName", "Priority", "Status", "Description"],
-};
+/** Where each parameter travels, as the official SDK sends it (emulator/contract/); one the contract lacks goes in the body. */
+const CONTRACT = loadContract();
+const inQuery = (action: string, param: string): boolean =>
+  CONTRACT.actions.get(action)?.params.find((p) => p.name === param)?.place === "query";
+const methodOf = (action: string): string => CONTRACT.actions.get(action)?.method ?? "POST";
 
 /** Product SDKs flatten query maps (Tag.1.Key=…) before calling callApi; so do we. */
 function flattenQuery(value: Record<string, unknown>, prefix = "", out: Record<string, string> = {}): Record<string, string> {
@@ -61,13 +56,13 @@ export class AsmTestClient {
     const query: Record<string, unknown> = {};
     const body: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(params)) {
-      if (QUERY_ONLY.has(action) || QUERY_KEYS[action]?.includes(k)) query[k] = v;
+      if (inQuery(action, k)) query[k] = v;
       else body[k] = v;
     }
     const req = new $OpenApi.OpenApiRequest({ query: flattenQuery(query), body });
     const res = await this.client.callApi(new $OpenApi.Params({
       action, version: "2020-01-11", protocol: "HTTPS", pathname: "/",
-      method: action === "DescribeServiceMeshes" ? "GET" : "POST",
+      method: methodOf(action),
       authType: "AK", style: "RPC", reqBodyType: "formData", bodyType: "json",
     }), req, new $Util.RuntimeOptions({}));
     return res.body as Record<string, unknown>;

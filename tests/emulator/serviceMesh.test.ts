@@ -59,10 +59,10 @@ describe.each<Algorithm>(["ACS3-HMAC-SHA256", "v2"])("ServiceMesh actions signed
     const missing = await c.fail("UpdateControlPlaneLogConfig", { ServiceMeshId: id, Project: "mesh-logs" });
     expect([missing.code, missing.statusCode]).toEqual(["MissingParameter", 400]);
     expect(missing.message).toContain('"Enabled"');
-    await c.call("UpdateControlPlaneLogConfig", { ServiceMeshId: id, Enabled: true, Project: "mesh-logs", LogTTLInDay: 30 });
+    await c.call("UpdateControlPlaneLogConfig", { ServiceMeshId: id, Enabled: true, Project: "mesh-logs", LogTTLInDay: 14 });
     await readUntil(c, id, "updating", 1);
     const mesh = await readUntil(c, id, "running", 1) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a deep wire shape
-    expect(mesh.Spec.MeshConfig.ControlPlaneLogInfo).toEqual({ Enabled: true, Project: "mesh-logs" });
+    expect(mesh.Spec.MeshConfig.ControlPlaneLogInfo).toEqual({ Enabled: true, Project: "mesh-logs", LogTTL: 14 });
   });
 
   it("rejects a wrong type and names the parameter", async () => {

@@ -225,6 +225,19 @@ describe("ServiceMesh refresh and adoption", () => {
     expect(await mesh.diff!(id, again.props, inputs)).toMatchObject({ changes: false });
   });
 
+  it("reports SDS, gateway configuration filtering and the Gateway API switched off out of band, and the next up restores them", async () => {
+    const features = { sdsServer: true, filterGatewayClusterConfig: true, gatewayApi: true };
+    const { id, inputs, outs } = await createMesh({ features });
+    for (const option of ["EnableSDSServer", "FilterGatewayClusterConfig", "GatewayAPIEnabled"]) h.emulator.control.mutate.setFeature(id, option, false);
+    const refreshed = await mesh.read!(id, outs);
+    expect(refreshed.inputs).toMatchObject({ features: { sdsServer: false, filterGatewayClusterConfig: false, gatewayApi: false } });
+    expect(await mesh.diff!(id, refreshed.props, inputs)).toMatchObject({ changes: true, replaces: [] });
+    const restored = (await mesh.update!(id, refreshed.props, inputs)).outs as Props;
+    const again = await mesh.read!(id, restored);
+    expect(again.inputs).toMatchObject({ features });
+    expect(await mesh.diff!(id, again.props, inputs)).toMatchObject({ changes: false });
+  });
+
   it("reads tags changed out of band (ListTagResources) and the next up puts the declared ones back", async () => {
     const { id, inputs, outs } = await createMesh({ tags: { team: "platform" } });
     h.emulator.control.mutate.setTag(id, "team", "someone-else");

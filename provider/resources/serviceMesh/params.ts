@@ -114,9 +114,9 @@ export const MESH_PARAMS = [
   feat("mse.enabled", "MSEEnabled", "Whether to enable Microservices Engine (MSE) (default false).", f.bool(), `${MC}.MSE.Enabled`),
   feat("configSource.enabled", "ConfigSourceEnabled", "Whether to enable an external service registry (default false).", f.bool(), `${MC}.Pilot.ConfigSource.Enabled`),
   feat("configSource.nacosId", "ConfigSourceNacosID", "The instance ID of the Nacos registry used as the external service registry.", f.string(), `${MC}.Pilot.ConfigSource.NacosID`),
-  feat("features.filterGatewayClusterConfig", "FilterGatewayClusterConfig", "Whether to enable gateway configuration filtering (default false).", f.bool()),
-  feat("features.sdsServer", "EnableSDSServer", "Whether to enable the Secret Discovery Service (SDS) (default false).", f.bool()),
-  feat("features.gatewayApi", "GatewayAPIEnabled", "Whether to enable the Gateway API (default false).", f.bool()),
+  feat("features.filterGatewayClusterConfig", "FilterGatewayClusterConfig", "Whether to enable gateway configuration filtering (default false).", f.bool(), `${MC}.Pilot.Feature.FilterGatewayClusterConfig`),
+  feat("features.sdsServer", "EnableSDSServer", "Whether to enable the Secret Discovery Service (SDS) (default false).", f.bool(), `${MC}.Pilot.Feature.EnableSDSServer`),
+  feat("features.gatewayApi", "GatewayAPIEnabled", "Whether to enable the Gateway API (default false).", f.bool(), `${MC}.K8sNewAPIsSupport.GatewayAPIEnabled`),
   feat("features.crHistory", "EnableCRHistory", "Whether to keep history versions of Istio resources so that they can be rolled back (default false).", f.bool(), `${MC}.ExtraConfiguration.IstioCRHistory.EnableHistory`),
   feat("features.crAggregation", "CRAggregationEnabled", "Whether data plane clusters can access Istio resources through the Kubernetes API; needs ASM v1.9.7.93 or later (default false).", f.bool(), `${MC}.ExtraConfiguration.CRAggregationConfiguration.Enabled`),
   once("features.ambient", "EnableAmbient", "Whether to enable the Ambient Mesh mode for the Service Mesh instance.", f.bool()),
@@ -124,7 +124,7 @@ export const MESH_PARAMS = [
   // The API reference (seed 003) documents GlobalRateLimitEnabled on CreateServiceMesh and UpdateMeshFeature, but
   // the official SDK (emulator/contract/) has it on neither, nor did any earlier SDK commit.
   retired("features.globalRateLimit", "GlobalRateLimitEnabled", "Retired: has no effect and is not sent, because the ASM API has no GlobalRateLimitEnabled parameter; it was whether to enable throttling based on Application High Availability Service (AHAS).", f.bool()),
-  once("features.playgroundScene", "PlaygroundScene", "The playground scenario, which creates an ASM playground instance; the only value is ewmaLb (EWMA load balancing).", f.enumOf(["ewmaLb"])),
+  once("features.playgroundScene", "PlaygroundScene", "The playground scenario, which creates an ASM playground instance; the only value is ewmaLb (EWMA load balancing).", f.enumOf(["ewmaLb"]), `${MC}.ExtraConfiguration.Playground.Scene`),
   feat("multiBuffer.enabled", "MultiBufferEnabled", "Whether to enable MultiBuffer-based TLS performance acceleration (default true).", f.bool(), `${MC}.ExtraConfiguration.MultiBuffer.Enabled`),
   feat("multiBuffer.pollDelay", "MultiBufferPollDelay", "How often the MultiBuffer enabling status is synchronized, as a duration such as 30s (default 30s).", f.string({ pattern: /^\d+(ms|s|m)$/, patternHint: 'a duration such as "30s"' }), `${MC}.ExtraConfiguration.MultiBuffer.PollDelay`),
   once("ca.useExisting", "UseExistingCA", "Whether to use an existing certificate authority (CA) certificate and private key.", f.bool()),
