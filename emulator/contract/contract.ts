@@ -17,6 +17,15 @@ export interface TypeNode {
   items?: TypeNode;
   /** A map's value type (keys are strings). */
   values?: TypeNode;
+  /**
+   * A request field's valid values as its SDK doc comment lists them ("Valid values:" and a list), as
+   * strings whatever the type. Absent when the comment lists none, lists only true and false for a
+   * boolean, or is unclear (a copied comment whose example is not in the list): absence means "not
+   * documented", never "any value". Not named `values`, which is a map's value type.
+   */
+  documentedValues?: string[];
+  /** A request field's default as its doc comment states it ("Default value: `false`."), as written. */
+  documentedDefault?: string;
 }
 
 export type Place = "query" | "body";

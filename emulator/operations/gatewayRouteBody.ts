@@ -4,8 +4,9 @@ import * as E from "../errors/catalog";
 import type { Params } from "./params";
 
 const ROUTE_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
-const MATCH_MODES = ["exact", "prefix", "regex"];
-const ROUTE_TYPES = ["HTTP", "TLS", "TCP"];
+// Exported for tests/unit/enumContract.test.ts, which holds them to the values the SDK documents.
+export const MATCH_MODES = ["exact", "prefix", "regex"];
+export const ROUTE_TYPES = ["HTTP", "TLS", "TCP"];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const bad = (path: string, problem: string) => E.invalidParameter(`GatewayRoute.${path}`, problem);

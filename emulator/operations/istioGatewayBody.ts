@@ -7,7 +7,10 @@ import { DEFAULT_GATEWAY_NAMESPACE } from "../modelled";
 
 export const ISTIO_GATEWAY_API_VERSION = "istio.alibabacloud.com/v1beta1";
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const PORT_PROTOCOLS = ["TCP", "UDP", "HTTP", "HTTPS", "HTTP2", "GRPC", "TLS"];
+// Exported for tests/unit/enumContract.test.ts, which lists them beside the (undocumented) Body.
+export const PORT_PROTOCOLS = ["TCP", "UDP", "HTTP", "HTTPS", "HTTP2", "GRPC", "TLS"];
+export const GATEWAY_TYPES = ["ingress", "egress"];
+export const SERVICE_TYPES = ["LoadBalancer", "NodePort", "ClusterIP"];
 
 export interface IstioGatewayBody {
   name: string;
@@ -65,8 +68,8 @@ function checkSpec(spec: unknown, attached: readonly string[]): Record<string, u
       throw bad(`spec.clusterIds[${i}]`, `${JSON.stringify(id)} is not a cluster of this mesh (attached: ${attached.join(", ") || "none"}).`);
     }
   });
-  checkEnum("spec.gatewayType", spec.gatewayType, ["ingress", "egress"]);
-  checkEnum("spec.serviceType", spec.serviceType, ["LoadBalancer", "NodePort", "ClusterIP"]);
+  checkEnum("spec.gatewayType", spec.gatewayType, GATEWAY_TYPES);
+  checkEnum("spec.serviceType", spec.serviceType, SERVICE_TYPES);
   for (const key of ["replicaCount", "minReplicas", "maxReplicas"]) checkInt(`spec.${key}`, spec[key], 0, 1000);
   if (typeof spec.minReplicas === "number" && typeof spec.maxReplicas === "number" && spec.minReplicas > spec.maxReplicas) {
     throw bad("spec.minReplicas", `must not exceed maxReplicas (${spec.maxReplicas}).`);

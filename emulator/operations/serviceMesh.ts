@@ -13,7 +13,7 @@ import { CREATE_ONLY_OPTIONS, FEATURE_OPTIONS, readOptions, UPDATE_ONLY_OPTIONS 
 import { meshDetail, meshListRow } from "./meshView";
 import type { Params } from "./params";
 import { applyTags, tagList } from "./tags";
-import { DEFAULT_MESH_VERSION, EDITIONS, ISTIO_VERSIONS } from "./versions";
+import { CLUSTER_SPECS, DEFAULT_MESH_VERSION, EDITIONS, ISTIO_VERSIONS } from "./versions";
 
 function readVSwitches(p: Params): string[] {
   const v = p.json("VSwitches") ?? p.reqStr("VSwitches");
@@ -30,7 +30,7 @@ function createServiceMesh(ctx: OpContext, p: Params): Record<string, unknown> {
   const version = p.str("IstioVersion") ?? DEFAULT_MESH_VERSION;
   if (!ISTIO_VERSIONS.includes(version)) throw E.invalidParameter("IstioVersion", `"${version}" is not offered; use one of ${ISTIO_VERSIONS.join(", ")}.`);
   const edition = p.oneOf("Edition", EDITIONS) ?? "Default";
-  const clusterSpec = p.oneOf("ClusterSpec", ["standard", "enterprise", "ultimate"] as const) ?? "standard";
+  const clusterSpec = p.oneOf("ClusterSpec", CLUSTER_SPECS) ?? "standard";
   const options = readOptions(p, [FEATURE_OPTIONS, CREATE_ONLY_OPTIONS]);
   const tags = p.tags();
   const id = ctx.store.newMeshId();
@@ -73,7 +73,7 @@ function updateMeshFeature(ctx: OpContext, p: Params): Record<string, unknown> {
   const { IntegrateKiali: kialiClb, ...changes } = readOptions(p, [FEATURE_OPTIONS, UPDATE_ONLY_OPTIONS]);
   // IntegrateKiali creates the CLB in front of Mesh Topology: the setting UpdateKialiConfiguration calls IntegrateCLB.
   if (kialiClb !== undefined) changes.KialiIntegrateCLB = kialiClb;
-  const clusterSpec = p.oneOf("ClusterSpec", ["standard", "enterprise", "ultimate"] as const);
+  const clusterSpec = p.oneOf("ClusterSpec", CLUSTER_SPECS);
   ctx.store.changeMesh(mesh, (m) => {
     Object.assign(m.options, changes);
     if (clusterSpec) m.clusterSpec = clusterSpec;

@@ -13,3 +13,5 @@ export function nextVersion(current: string): string | undefined {
 }
 
 export const EDITIONS = ["Default", "Pro"] as const;
+/** ClusterSpec, which CreateServiceMesh and UpdateMeshFeature both take. */
+export const CLUSTER_SPECS = ["standard", "enterprise", "ultimate"] as const;

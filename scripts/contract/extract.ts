@@ -1,6 +1,7 @@
 // Regenerates emulator/contract/ from the official Alibaba Cloud TypeScript SDK (issue 15): for every
 // action the provider's catalog or the emulator's registry uses, the HTTP method, each request
-// parameter's place, encoding and type, and the response's field tree. Run by hand, not in CI:
+// parameter's place, encoding and type (with the valid values and default its documentation gives), and
+// the response's field tree. Run by hand, not in CI:
 //
 //   npx ts-node --transpile-only scripts/contract/extract.ts <sdk-checkout-or-git-dir> [--ref REV] [--check] [--out DIR]
 //
@@ -19,6 +20,7 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import { catalog } from "../../provider/api/catalog";
 import { OPERATIONS } from "../../emulator/operations/registry";
+import { docFacts, type DocFacts } from "./docFacts";
 import {
   actionFile, CONTRACT_DIR, countFields, OUTSIDE_SDK_FOLDER, outsideSdkFile, type Consumer, type ContractAction, type ContractIndex,
   type ContractParam, type Encoding, type Place, type SdkSource, type TypeNode,
@@ -84,6 +86,8 @@ interface ModelField {
   type: ts.Expression;
   required: boolean;
   deprecated: boolean;
+  /** What its doc comment documents: valid values and a default (request fields only are given them). */
+  documented: DocFacts;
 }
 
 interface Model {
@@ -139,7 +143,10 @@ function readModels(sources: ts.SourceFile[]): Map<string, Model> {
         const type = types.get(prop);
         if (!ts.isStringLiteral(wireExpr) || !type) throw new Error(`${stmt.name.text}.${prop}: no wire name or no type`);
         const doc = docs.get(prop) ?? "";
-        fields.set(prop, { prop, wire: wireExpr.text, type, required: /This parameter is required\./.test(doc), deprecated: /@deprecated/.test(doc) });
+        fields.set(prop, {
+          prop, wire: wireExpr.text, type, required: /This parameter is required\./.test(doc), deprecated: /@deprecated/.test(doc),
+          documented: docFacts(doc, ts.isStringLiteral(type) ? type.text : ""),
+        });
       }
       if (models.has(stmt.name.text)) throw new Error(`model ${stmt.name.text} is declared twice`);
       models.set(stmt.name.text, { name: stmt.name.text, fields });
@@ -150,7 +157,8 @@ function readModels(sources: ts.SourceFile[]): Map<string, Model> {
 
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function typeNode(expr: ts.Expression, models: Map<string, Model>, stack: string[]): TypeNode {
+/** `documented`: a request's field, which carries its documented values and default (a response's does not). */
+function typeNode(expr: ts.Expression, models: Map<string, Model>, stack: string[], documented = false): TypeNode {
   if (ts.isStringLiteral(expr)) {
     switch (expr.text) {
       case "string": case "number": case "boolean": case "any":
@@ -165,7 +173,7 @@ function typeNode(expr: ts.Expression, models: Map<string, Model>, stack: string
     const model = models.get(expr.text);
     if (!model) throw new Error(`SDK model ${expr.text} not found`);
     if (stack.includes(model.name)) throw new Error(`SDK model ${model.name} contains itself (${stack.join(" → ")})`);
-    return { type: "object", children: fieldTree(model, models, [...stack, model.name]) };
+    return { type: "object", children: fieldTree(model, models, [...stack, model.name], documented) };
   }
   if (ts.isObjectLiteralExpression(expr)) {
     const props = propertyAssignments(expr);
@@ -173,15 +181,25 @@ function typeNode(expr: ts.Expression, models: Map<string, Model>, stack: string
     const kindText = kind && ts.isStringLiteral(kind) ? kind.text : undefined;
     const item = props.get("itemType");
     const value = props.get("valueType");
-    if (kindText === "array" && item) return { type: "array", items: typeNode(item, models, stack) };
-    if (kindText === "map" && value) return { type: "map", values: typeNode(value, models, stack) };
+    if (kindText === "array" && item) return { type: "array", items: typeNode(item, models, stack, documented) };
+    if (kindText === "map" && value) return { type: "map", values: typeNode(value, models, stack, documented) };
   }
   throw new Error(`unknown SDK type expression: ${expr.getText()}`);
 }
 
-function fieldTree(model: Model, models: Map<string, Model>, stack: string[]): { [wire: string]: TypeNode } {
+function fieldTree(model: Model, models: Map<string, Model>, stack: string[], documented = false): { [wire: string]: TypeNode } {
   const fields = [...model.fields.values()].sort((a, b) => byKey(a.wire, b.wire));
-  return Object.fromEntries(fields.map((f) => [f.wire, typeNode(f.type, models, stack)]));
+  return Object.fromEntries(fields.map((f) => {
+    const node = typeNode(f.type, models, stack, documented);
+    return [f.wire, documented ? withDocFacts(node, f.documented) : node];
+  }));
+}
+
+function withDocFacts<N extends TypeNode>(node: N, facts: DocFacts): N {
+  const out: N = { ...node };
+  if (facts.values) out.documentedValues = facts.values;
+  if (facts.documentedDefault !== undefined) out.documentedDefault = facts.documentedDefault;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,7 +327,7 @@ function param(field: ModelField, wire: string, place: Place, encoding: Encoding
   const p: ContractParam = { name: wire, place, encoding, ...type };
   if (field.required) p.required = true;
   if (field.deprecated) p.deprecated = true;
-  return p;
+  return withDocFacts(p, field.documented);
 }
 
 function actionContract(m: ClientMethod, models: Map<string, Model>): ContractAction {
@@ -320,7 +338,7 @@ function actionContract(m: ClientMethod, models: Map<string, Model>): ContractAc
     const written = m.shrinkModel !== undefined ? modelOf(models, m.shrinkModel, where) : request;
     if (m.allInQuery) {
       for (const field of written.fields.values()) {
-        const type = typeNode(field.type, models, []);
+        const type = typeNode(field.type, models, [], true);
         params.push(param(field, field.wire, "query", encodingOf(type), type));
       }
     }
@@ -329,12 +347,12 @@ function actionContract(m: ClientMethod, models: Map<string, Model>): ContractAc
       if (shrink) {
         const field = request.fields.get(shrink.prop);
         if (!field) throw new Error(`${where}: ${m.requestModel} has no ${shrink.prop}`);
-        params.push(param(field, a.wire, a.place, shrinkEncoding(shrink.style, where), typeNode(field.type, models, [])));
+        params.push(param(field, a.wire, a.place, shrinkEncoding(shrink.style, where), typeNode(field.type, models, [], true)));
         continue;
       }
       const field = written.fields.get(a.prop);
       if (!field) throw new Error(`${where}: ${written.name} has no ${a.prop}`);
-      const type = typeNode(field.type, models, []);
+      const type = typeNode(field.type, models, [], true);
       params.push(param(field, a.wire, a.place, encodingOf(type), type));
     }
   }
@@ -409,7 +427,10 @@ function sourceMd(index: ContractIndex, contracts: ContractAction[]): string {
     "Facts only are taken from the SDK: from `src/client.ts`, each action's HTTP method and which request",
     "fields go into the query or the form body and how (a `...Shrink` field is serialized to one JSON string);",
     "from `src/models/`, each field's wire name (`names()`) and type (`types()`), nested models included,",
-    "and whether its documentation says it is required or deprecated. No SDK code is copied or run.",
+    "and whether its documentation says it is required or deprecated; for request fields, nested ones included,",
+    "the valid values the documentation lists (`Valid values:` and a list of values, never a boolean's",
+    "true/false, nothing when the list is unclear or its example is not in it) and the default it states",
+    "(`Default value: x`, one token only), read by `scripts/contract/docFacts.ts`. No SDK code is copied or run.",
     "",
     "## Regenerate",
     "",
@@ -431,8 +452,9 @@ function sourceMd(index: ContractIndex, contracts: ContractAction[]): string {
     "",
     "- `index.json`: the SDK source above, every action in scope with who uses it, whether the SDK has it and",
     "  its response field counts, and `missingFromSdk`, the actions in scope that the SDK lacks.",
-    "- `actions/<Action>.json`: `method`; `params`, each `{ name, place: query|body, encoding, type, ... }`;",
-    "  `response`, the body's field tree (`name → { type, children? | items? | values? }`).",
+    "- `actions/<Action>.json`: `method`; `params`, each `{ name, place: query|body, encoding, type, ... }`",
+    "  with `documentedValues?` and `documentedDefault?` on it and on its nested fields; `response`, the body's",
+    "  field tree (`name → { type, children? | items? | values? }`).",
     "- Encodings: `plain` (one value), `json` (the SDK serializes the structure to one JSON string; the",
     "  type given is the structure's), `repeatList` (`Name.1`, `Name.1.Key`, …), `flatMap` (`Name.Key`).",
     `- \`${OUTSIDE_SDK_FOLDER}/<Action>.json\`: kept by hand, not generated, for an action in scope the SDK lacks; the same shape`,
