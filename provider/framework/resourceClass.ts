@@ -2,7 +2,7 @@
 // table, and the inputs it registers (declared outputs as placeholders, secret inputs wrapped, the
 // ownership key). A class adds only what its kind alone has (outputs derived from the id, a default name).
 import * as pulumi from "@pulumi/pulumi";
-import type { Field, FieldSpecs, InputsOf } from "../schema";
+import { holdsSecret, type FieldSpecs, type InputsOf } from "../schema";
 import { providerShim, type ResourceKind } from "../shim";
 import { ownerInput } from "./ownerKey";
 
@@ -24,9 +24,6 @@ export interface ClassShape {
   /** Outputs that hold secret material no input of the same name marks (a mesh's kubeconfig). */
   secretOutputs?: readonly string[];
 }
-
-const holdsSecret = (field: Field): boolean =>
-  field.secret === true || (field.kind === "object" && Object.values(field.fields).some(holdsSecret)) || (field.kind === "list" && holdsSecret(field.item));
 
 /** The inputs holding secret material: a secret field, or a group or list with one inside. */
 export function secretInputs(fields: FieldSpecs): string[] {

@@ -79,6 +79,10 @@ export const f = {
   json: <const O extends Opts<"json">>(o: O = {} as O): Made<"json", O> => ({ kind: "json", ...o }),
 };
 
+/** Whether the field is secret or holds a secret field at some depth (a group or list with one inside). */
+export const holdsSecret = (field: Field): boolean =>
+  field.secret === true || (field.kind === "object" && Object.values(field.fields).some(holdsSecret)) || (field.kind === "list" && holdsSecret(field.item));
+
 /** The free-form JSON the json field kind carries. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };

@@ -16,9 +16,20 @@ export interface Verdict {
 
 export interface ResourceDescription {
   kind: string;
+  /** What the resource is, in a sentence or two; the package schema's resource description. */
+  summary?: string;
   fields: FieldSpecs;
   /** Output property names the resource class declares (passed as undefined inputs). */
   outputs: readonly string[];
+  /**
+   * The published outputs typed and described, for the package schema (an output of an input's name is that
+   * input). Every name in `outputs` is here or in `privateOutputs`.
+   */
+  outputFields?: FieldSpecs;
+  /** Names in `outputs` the state records for the provider's own use: the package schema leaves them out. */
+  privateOutputs?: readonly string[];
+  /** Inputs, by dotted path, that are accepted but do nothing, with what to tell the user instead. */
+  deprecatedInputs?: Readonly<Record<string, string>>;
   /** Rewrites the program's inputs before they are checked (e.g. drop a default that does not apply). */
   prepare?(news: Props, olds: Props): Props;
   /** Rules across fields, given the checked inputs and the recorded ones. */

@@ -49,6 +49,14 @@ export type GatewayPort = InputsOf<typeof portFields>;
 // serverSpecKeys: what states written before serverSpec recorded (the keys without their values).
 export const GATEWAY_OUTPUTS = ["fullName", "serverSpec", "serverSpecKeys"] as const;
 
+/** The outputs as the package schema publishes them. */
+export const asmGatewayOutputFields = {
+  fullName: f.string({ description: "The gateway as <namespace>:<name>, the form DescribeServiceMeshUpgradeStatus takes." }),
+} satisfies FieldSpecs;
+
+// The spec keys the control plane added, recorded to tell them from the program's: not the user's to read.
+const GATEWAY_RECORDS = ["serverSpec", "serverSpecKeys"] as const;
+
 function crossFieldFailures(a: Props): CheckFailure[] {
   const failures: CheckFailure[] = [];
   const { minReplicas: min, maxReplicas: max, replicaCount: count } = a as { minReplicas?: number; maxReplicas?: number; replicaCount?: number };
@@ -67,5 +75,8 @@ export const asmGatewayDescription: ResourceDescription = {
   kind: "ASMGateway",
   fields: asmGatewayFields,
   outputs: GATEWAY_OUTPUTS,
+  summary: "An ASM ingress or egress gateway: an IstioGateway custom resource in the mesh's control plane. The id is <meshId>:<namespace>:<name>.",
+  outputFields: asmGatewayOutputFields,
+  privateOutputs: GATEWAY_RECORDS,
   validate: (inputs) => ({ failures: crossFieldFailures(inputs) }),
 };

@@ -16,11 +16,20 @@ export const clusterAttachmentFields = {
 
 export const CLUSTER_ATTACHMENT_OUTPUTS = ["clusterName", "clusterState", "clusterType"] as const;
 
+/** The outputs as the package schema publishes them, from the mesh's list of its clusters. */
+export const clusterAttachmentOutputFields = {
+  clusterName: f.string({ description: "The cluster's name." }),
+  clusterState: f.string({ description: "The cluster's state in the mesh as ASM reports it." }),
+  clusterType: f.string({ description: "The cluster's type as ASM reports it, such as ManagedKubernetes." }),
+} satisfies FieldSpecs;
+
 
 export const clusterAttachmentDescription: ResourceDescription = {
   kind: "ClusterAttachment",
   fields: clusterAttachmentFields,
   outputs: CLUSTER_ATTACHMENT_OUTPUTS,
+  summary: "One ACK cluster attached to one mesh. The id is <meshId>:<clusterId>.",
+  outputFields: clusterAttachmentOutputFields,
   // A cluster belongs to one mesh at a time: a replacement (e.g. the mesh itself was replaced) must
   // detach from the old mesh before attaching to the new one.
   deleteBeforeReplace: () => true,

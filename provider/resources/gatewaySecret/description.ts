@@ -27,6 +27,20 @@ export const gatewaySecretFields = {
 
 export const SECRET_OUTPUTS = ["state", "sni", "issueTime", "expiredTime", "certNotAfter", "clusters"] as const;
 
+/** The outputs as the package schema publishes them, from DescribeGatewaySecretDetails and the create's records. */
+export const gatewaySecretOutputFields = {
+  state: f.string({ description: "The secret's state as DescribeGatewaySecretDetails reports it: normal or abnormal." }),
+  sni: f.string({ description: "The Server Name Indication values of the certificate, as ASM reports them." }),
+  issueTime: f.string({ description: "When the deployed certificate was issued, as ASM reports it." }),
+  expiredTime: f.string({ description: "When the deployed certificate expires, as ASM reports it." }),
+  certNotAfter: f.string({ description: "The declared leaf certificate's notAfter, in ISO 8601." }),
+  clusters: f.list(f.object({
+    clusterId: f.string({ description: "The id of the cluster the secret was copied to.", required: true }),
+    state: f.string({ description: "The copy's result on that cluster: success, or why not.", required: true }),
+    message: f.string({ description: "ASM's message about the copy, empty when there is none.", required: true }),
+  }), { description: "The per-cluster results of the create." }),
+} satisfies FieldSpecs;
+
 /**
  * The kind's description. `now` and `random` are injected so tests can fix the clock and the generated
  * names; the provider uses the defaults.
@@ -36,6 +50,8 @@ export function describeGatewaySecret(now: () => Date = () => new Date(), random
     kind: "GatewaySecret",
     fields: gatewaySecretFields,
     outputs: SECRET_OUTPUTS,
+    summary: "A TLS certificate and private key that ASM copies to every data-plane cluster of a gateway. The id is <meshId>:<gatewayName>:<secretName>.",
+    outputFields: gatewaySecretOutputFields,
     // The naming rule and the TLS pair stand alone: the user sees them with any field failure.
     validateWithFieldFailures: true,
     validate: (inputs, _olds) => {

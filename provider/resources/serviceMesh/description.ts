@@ -5,7 +5,7 @@ import { defaultRegionSource, extraRegions } from "../../config";
 import { optionalMeshIdField } from "../../framework/meshId";
 import { timeoutsField } from "../../framework/timeouts";
 import { CheckFailure, f, FieldSpecs, getPath, isUnknown, Props, ResourceDescription, specsFromPaths } from "../../schema";
-import { MESH_GROUPS, MESH_PARAMS, RETIRED_MESH_PARAMS } from "./params";
+import { MESH_GROUPS, MESH_PARAMS, RETIRED_MESH_PARAMS, type RetiredMeshParam } from "./params";
 
 export const serviceMeshFields = {
   name: f.string({ description: "The mesh's name, 1-64 characters; defaults to the Pulumi resource name (an adopted mesh keeps its own).", wire: "Name", readBack: "ServiceMeshInfo.Name", pattern: /^[A-Za-z0-9\u4e00-\u9fa5][A-Za-z0-9_.\-\u4e00-\u9fa5]{0,63}$/, patternHint: "1-64 letters, digits, '_', '-' or '.', starting with a letter or digit" }),
@@ -31,6 +31,17 @@ export const serviceMeshFields = {
 } satisfies FieldSpecs;
 
 export const SERVICE_MESH_OUTPUTS = ["meshId", "state", "version", "errorMessage", "endpoints", "clusters", "kubeconfig"] as const;
+
+/** The outputs as the package schema publishes them; `required`: every state holds it. */
+export const serviceMeshOutputFields = {
+  meshId: f.string({ description: "The ServiceMeshId, the same value as the resource's id.", required: true }),
+  state: f.string({ description: "The mesh's state as DescribeServiceMeshDetail reports it: running once ready, failed after a failed create." }),
+  version: f.string({ description: "The mesh's Istio version as the API reports it." }),
+  errorMessage: f.string({ description: "Why the mesh failed, while its state is failed." }),
+  endpoints: f.stringMap({ description: "The control plane's endpoints the mesh has, by name: intranetApiServer, publicApiServer, intranetPilot and publicPilot." }),
+  clusters: f.stringList({ description: "The ids of the clusters attached to the mesh, managed by this stack or not." }),
+  kubeconfig: f.string({ description: "The kubeconfig of the mesh's control plane.", secret: true }),
+} satisfies FieldSpecs;
 
 /** Internal input marking a `name` the resource class defaulted to the Pulumi resource name. */
 export const DEFAULT_NAME_INPUT = "__defaultName";
@@ -88,17 +99,25 @@ export function validateServiceMesh(inputs: Props): CheckFailure[] {
   return failures;
 }
 
+const retiredMessage = (p: RetiredMeshParam): string =>
+  `${p.path} has no effect and is not sent: the ASM API has no ${p.apiName} parameter. Remove it from the program.`;
+
 /** A warning for each retired input the program sets: it is accepted but does nothing (params.ts). */
 export function retiredInputWarnings(inputs: Props): string[] {
-  return RETIRED_MESH_PARAMS.filter((p) => getPath(inputs, p.path) !== undefined).map((p) =>
-    `${p.path} has no effect and is not sent: the ASM API has no ${p.apiName} parameter. Remove it from the program.`);
+  return RETIRED_MESH_PARAMS.filter((p) => getPath(inputs, p.path) !== undefined).map(retiredMessage);
 }
+
+/** The retired inputs, for the package schema's deprecation messages: the same words as the warnings. */
+export const RETIRED_INPUTS: Readonly<Record<string, string>> = Object.fromEntries(RETIRED_MESH_PARAMS.map((p) => [p.path, retiredMessage(p)]));
 
 /** Marks a mesh whose create failed (recorded in state by the lifecycle). */
 export const MESH_CREATE_FAILED = "createFailed";
 
 export const serviceMeshDescription: ResourceDescription = {
   kind: "ServiceMesh", fields: serviceMeshFields, outputs: SERVICE_MESH_OUTPUTS,
+  summary: "One Alibaba Cloud Service Mesh (ASM) instance: its network, edition, version, feature settings and tags. The id is the ServiceMeshId.",
+  outputFields: serviceMeshOutputFields,
+  deprecatedInputs: RETIRED_INPUTS,
   prepare: (news, olds) => withDefaultName(olds, news),
   validate: (inputs) => ({ failures: validateServiceMesh(inputs), warnings: retiredInputWarnings(inputs) }),
   // A mesh that failed while being created cannot be repaired in place (Terraform would call it tainted).

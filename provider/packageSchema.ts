@@ -1,0 +1,71 @@
+// The Pulumi package schema of the `asm` package: the five kinds from their descriptions, the provider's
+// configuration from its key table. What the native plugin's GetSchema answers and what `npm run schema`
+// commits as schema.json. The package facts (version, license) come in as arguments so this stays a pure
+// function of the sources.
+import { CONFIG_KEYS } from "./configKeys";
+import { asmGatewayDescription } from "./resources/asmGateway/description";
+import { clusterAttachmentDescription } from "./resources/clusterAttachment/description";
+import { gatewayRouteDescription } from "./resources/gatewayRoute/description";
+import { describeGatewaySecret } from "./resources/gatewaySecret/description";
+import { serviceMeshDescription } from "./resources/serviceMesh/description";
+import type { ResourceKind } from "./runtime";
+import type { FieldSpecs, ResourceDescription } from "./schema";
+import { ComplexTypeSpec, NamedTypes, PropertySpec, propertiesOf, ResourceSpec, resourceSpecOf, topLevel } from "./schema/pulumiSchema";
+
+export const PACKAGE_NAME = "asm";
+const MODULE = "index";
+
+/** The resource kinds' descriptions, one per registered kind (a kind without one does not compile). */
+export const DESCRIPTIONS: Readonly<Record<ResourceKind, ResourceDescription>> = {
+  ServiceMesh: serviceMeshDescription,
+  ClusterAttachment: clusterAttachmentDescription,
+  ASMGateway: asmGatewayDescription,
+  GatewaySecret: describeGatewaySecret(),
+  GatewayRoute: gatewayRouteDescription,
+};
+
+/** `asm:index:<Kind>`, the type token the native plugin serves a kind under. */
+export const typeToken = (kind: string): string => `${PACKAGE_NAME}:${MODULE}:${kind}`;
+
+/** What the package says about itself, from package.json. */
+export interface PackageFacts {
+  version: string;
+  license?: string;
+  repository?: string;
+}
+
+export interface PackageSchema {
+  name: string;
+  displayName: string;
+  version: string;
+  description: string;
+  keywords: string[];
+  license?: string;
+  repository?: string;
+  config: { variables: Record<string, PropertySpec> };
+  provider: { description: string; inputProperties: Record<string, PropertySpec> };
+  resources: Record<string, ResourceSpec>;
+  types: Record<string, ComplexTypeSpec>;
+}
+
+export const configFields = (): FieldSpecs => Object.fromEntries(Object.entries(CONFIG_KEYS).map(([name, key]) => [name, key.field]));
+
+export function packageSchema(facts: PackageFacts): PackageSchema {
+  const types = new NamedTypes(`${PACKAGE_NAME}:${MODULE}:`);
+  // The provider resource takes the config keys as its inputs: an explicit provider is configured the same way.
+  const config = propertiesOf(configFields(), topLevel("Provider"), types).properties;
+  const resources = Object.fromEntries(Object.entries(DESCRIPTIONS).map(([kind, d]) => [typeToken(kind), resourceSpecOf(d, types)]));
+  return {
+    name: PACKAGE_NAME,
+    displayName: "Alibaba Cloud Service Mesh",
+    version: facts.version,
+    description: "Alibaba Cloud Service Mesh (ASM): meshes, cluster attachments, gateways, gateway TLS secrets and gateway routes.",
+    keywords: ["pulumi", "alicloud", "asm", "servicemesh", "istio"],
+    ...(facts.license === undefined ? {} : { license: facts.license }),
+    ...(facts.repository === undefined ? {} : { repository: facts.repository }),
+    config: { variables: config },
+    provider: { description: "The provider for Alibaba Cloud Service Mesh: credentials, region and the API endpoint.", inputProperties: config },
+    resources,
+    types: types.all(),
+  };
+}
