@@ -51,7 +51,7 @@ export const GATEWAY_OUTPUTS = ["fullName", "serverSpec", "serverSpecKeys"] as c
 
 /** The outputs as the package schema publishes them. */
 export const asmGatewayOutputFields = {
-  fullName: f.string({ description: "The gateway as <namespace>:<name>, the form DescribeServiceMeshUpgradeStatus takes." }),
+  fullName: f.string({ description: "The gateway as `<namespace>:<name>`, the form DescribeServiceMeshUpgradeStatus takes." }),
 } satisfies FieldSpecs;
 
 // The spec keys the control plane added, recorded to tell them from the program's: not the user's to read.
@@ -75,7 +75,7 @@ export const asmGatewayDescription: ResourceDescription = {
   kind: "ASMGateway",
   fields: asmGatewayFields,
   outputs: GATEWAY_OUTPUTS,
-  summary: "An ASM ingress or egress gateway: an IstioGateway custom resource in the mesh's control plane. The id is <meshId>:<namespace>:<name>.",
+  summary: "An ASM ingress or egress gateway: an IstioGateway custom resource in the mesh's control plane. The id is `<meshId>:<namespace>:<name>`.",
   outputFields: asmGatewayOutputFields,
   privateOutputs: GATEWAY_RECORDS,
   validate: (inputs) => ({ failures: crossFieldFailures(inputs) }),

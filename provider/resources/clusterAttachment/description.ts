@@ -28,7 +28,7 @@ export const clusterAttachmentDescription: ResourceDescription = {
   kind: "ClusterAttachment",
   fields: clusterAttachmentFields,
   outputs: CLUSTER_ATTACHMENT_OUTPUTS,
-  summary: "One ACK cluster attached to one mesh. The id is <meshId>:<clusterId>.",
+  summary: "One ACK cluster attached to one mesh. The id is `<meshId>:<clusterId>`.",
   outputFields: clusterAttachmentOutputFields,
   // A cluster belongs to one mesh at a time: a replacement (e.g. the mesh itself was replaced) must
   // detach from the old mesh before attaching to the new one.

@@ -141,7 +141,7 @@ export const gatewayRouteDescription: ResourceDescription = {
   kind: "GatewayRoute",
   fields: gatewayRouteFields,
   outputs: [],
-  summary: "One HTTP, TLS or TCP route on an ASM gateway, with weighted destinations. The id is <meshId>:<gatewayName>:<routeName>.",
+  summary: "One HTTP, TLS or TCP route on an ASM gateway, with weighted destinations. The id is `<meshId>:<gatewayName>:<routeName>`.",
   outputFields: {},
   validate: (inputs) => ({ failures: crossFieldFailures(inputs) }),
   // The route name is fixed, so the new route cannot exist beside the old one.

@@ -50,7 +50,7 @@ export function describeGatewaySecret(now: () => Date = () => new Date(), random
     kind: "GatewaySecret",
     fields: gatewaySecretFields,
     outputs: SECRET_OUTPUTS,
-    summary: "A TLS certificate and private key that ASM copies to every data-plane cluster of a gateway. The id is <meshId>:<gatewayName>:<secretName>.",
+    summary: "A TLS certificate and private key that ASM copies to every data-plane cluster of a gateway. The id is `<meshId>:<gatewayName>:<secretName>`.",
     outputFields: gatewaySecretOutputFields,
     // The naming rule and the TLS pair stand alone: the user sees them with any field failure.
     validateWithFieldFailures: true,
