@@ -58,6 +58,40 @@ function fits(node: TypeNode | undefined, segments: readonly string[]): boolean 
   }
 }
 
+/**
+ * The keys inside a JSON-encoded parameter that its type does not have, as dotted paths (`[]` for a list
+ * item). Only names are checked: the value's types and ranges are the handler's to judge, with its own
+ * messages. A value that is not JSON is left to the handler too.
+ */
+function unknownJsonKeys(p: ContractParam, raw: string): { name: string; allowed: string[] }[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  const out: { name: string; allowed: string[] }[] = [];
+  const walk = (at: string, node: TypeNode | undefined, v: unknown): void => {
+    if (node === undefined || node.type === "any" || v === null || typeof v !== "object") return;
+    if (Array.isArray(v)) {
+      if (node.type === "array") for (const item of v) walk(`${at}[]`, node.items, item);
+      return;
+    }
+    if (node.type === "map") {
+      for (const item of Object.values(v)) walk(`${at}.<key>`, node.values, item);
+      return;
+    }
+    // An object whose fields the SDK does not name takes any key.
+    if (node.type !== "object" || !node.children || Object.keys(node.children).length === 0) return;
+    for (const [key, item] of Object.entries(v)) {
+      if (!Object.hasOwn(node.children, key)) out.push({ name: `${at}.${key}`, allowed: Object.keys(node.children) });
+      else walk(`${at}.${key}`, node.children[key], item);
+    }
+  };
+  walk(p.name, p, value);
+  return out;
+}
+
 /** A parameter of the action spelt differently (case, or up to two letters off), for "did you mean". */
 function closest(name: string, params: readonly ContractParam[]): string | undefined {
   const lower = name.toLowerCase();
@@ -119,8 +153,23 @@ export function findParamProblems(contract: ContractAction, query: readonly [str
     }
     if (sentIn !== p.place) findings.push({ kind: "place", name: key, sentIn, belongs: p.place });
   };
-  for (const [k] of query) look(k, "query");
-  for (const [k] of body) look(k, "body");
+  const lookInside = (key: string, raw: string, sentIn: Place) => {
+    const p = byName.get(key);
+    if (p?.encoding !== "json") return;
+    for (const { name, allowed } of unknownJsonKeys(p, raw)) {
+      const inner = name.slice(p.name.length + 1, name.lastIndexOf("."));
+      const where = inner === "" ? "" : ` at ${inner}`;
+      findings.push({ kind: "unknown", name, sentIn, hint: ` The JSON in ${p.name} has${where} the fields ${allowed.join(", ")}.` });
+    }
+  };
+  for (const [k, v] of query) {
+    look(k, "query");
+    lookInside(k, v, "query");
+  }
+  for (const [k, v] of body) {
+    look(k, "body");
+    lookInside(k, v, "body");
+  }
   return findings;
 }
 

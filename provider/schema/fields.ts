@@ -36,14 +36,19 @@ export interface FieldCommon {
    * (a field without one under a wired parent uses its own name; at the top level it is not sent).
    */
   wire?: string;
-  /** Where the API reports the value when that differs from `wire` (same relative rules); false: it does not report it. */
-  readBack?: string | false;
+  /**
+   * Where the API reports the value when that differs from `wire` (same relative rules); several paths: the
+   * first one reported is read (the API files some values under one of several fields by their content);
+   * false: it does not report it.
+   */
+  readBack?: string | readonly string[] | false;
 }
 
 type NumberOptions = FieldCommon & { default?: number; min?: number; max?: number };
 
 export type Field =
-  | (FieldCommon & { kind: "string"; default?: string; pattern?: RegExp; patternHint?: string; allowEmpty?: boolean })
+  // `jsonText`: the string is JSON the API reports back as a structure; equal JSON is the same value.
+  | (FieldCommon & { kind: "string"; default?: string; pattern?: RegExp; patternHint?: string; allowEmpty?: boolean; jsonText?: boolean })
   | (FieldCommon & { kind: "enum"; values: readonly string[]; default?: string })
   | (FieldCommon & { kind: "bool"; default?: boolean })
   | (NumberOptions & { kind: "int" })

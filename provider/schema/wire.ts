@@ -3,6 +3,7 @@
 // wired group or list item; a group without a path only groups inputs, its fields keep their parent's
 // base. So each field is declared once, and sending and reading back are inverses by construction.
 import { Field, FieldSpecs, isPlainObject, Props } from "./fields";
+import { deepEqual } from "./diff";
 import { getPath } from "./paths";
 
 export interface ReadOptions {
@@ -12,12 +13,17 @@ export interface ReadOptions {
 
 type Side = "write" | "read";
 
+/** Where a field is written, or read from (the first of its read-back paths). */
 function pathOf(field: Field, name: string, wired: boolean, side: Side): string | undefined {
-  if (side === "read") {
-    if (field.readBack === false) return undefined;
-    return field.readBack ?? field.wire ?? (wired ? name : undefined);
-  }
-  return field.wire ?? (wired ? name : undefined);
+  return side === "read" ? readPaths(field, name, wired)[0] : field.wire ?? (wired ? name : undefined);
+}
+
+function readPaths(field: Field, name: string, wired: boolean): readonly string[] {
+  if (field.readBack === false) return [];
+  if (typeof field.readBack === "string") return [field.readBack];
+  if (field.readBack !== undefined) return field.readBack;
+  const path = field.wire ?? (wired ? name : undefined);
+  return path === undefined ? [] : [path];
 }
 
 /** Sets `path` in `out` (creating objects on the way); an object value merges into one already there. */
@@ -100,6 +106,8 @@ function asFieldType(field: Field, raw: unknown): unknown {
     case "number":
       return typeof raw === "string" && raw.trim() !== "" && Number.isFinite(Number(raw)) ? Number(raw) : raw;
     case "string":
+      if (field.jsonText && raw !== null && typeof raw === "object") return JSON.stringify(raw);
+      return typeof raw === "number" || typeof raw === "boolean" ? String(raw) : raw;
     case "enum":
       return typeof raw === "number" || typeof raw === "boolean" ? String(raw) : raw;
     default:
@@ -134,12 +142,15 @@ function read(specs: FieldSpecs, wire: Props, wired: boolean, opts: ReadOptions)
       if (!isPlainObject(src)) continue;
       const group = read(field.fields, src, path !== undefined, opts);
       v = Object.keys(group).length > 0 ? group : undefined;
-    } else if (path !== undefined) {
-      const unclaimed = (o: Props) => {
-        const taken = claimedUnder(specs, path, wired, "read", field);
-        return Object.fromEntries(Object.entries(o).filter(([k]) => !taken.includes(k)));
-      };
-      v = readValue(field, getPath(wire, path), opts, unclaimed);
+    } else {
+      for (const at of readPaths(field, name, wired)) {
+        const unclaimed = (o: Props) => {
+          const taken = claimedUnder(specs, at, wired, "read", field);
+          return Object.fromEntries(Object.entries(o).filter(([k]) => !taken.includes(k)));
+        };
+        v = readValue(field, getPath(wire, at), opts, unclaimed);
+        if (v !== undefined) break;
+      }
     }
     if (v !== undefined) out[name] = v;
   }
@@ -149,6 +160,15 @@ function read(specs: FieldSpecs, wire: Props, wired: boolean, opts: ReadOptions)
 /** The inputs what the API reports corresponds to (the inverse of toWire for the fields it reports). */
 export function fromWire(specs: FieldSpecs, wire: Props, opts: ReadOptions = {}): Props {
   return read(specs, wire, false, opts);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (typeof a !== "string" || typeof b !== "string") return false;
+  try {
+    return deepEqual(JSON.parse(a), JSON.parse(b));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -162,6 +182,8 @@ export function withLiveValues(specs: FieldSpecs, declared: Props, live: Props):
     const want = declared[name];
     const have = live[name];
     if (want === undefined || have === undefined) continue;
+    // JSON text the API reports as a structure: the program's own spelling stands while the JSON is equal.
+    if (field.kind === "string" && field.jsonText && sameJson(want, have)) continue;
     out[name] = field.kind === "object" && isPlainObject(want) && isPlainObject(have) ? withLiveValues(field.fields, want, have) : have;
   }
   return out;

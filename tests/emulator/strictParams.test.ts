@@ -31,6 +31,15 @@ describe("strict parameters (the in-process default)", () => {
     expect(warnings).toEqual(['CreateServiceMesh: The parameter "Colour" is not a parameter of action CreateServiceMesh.']);
   });
 
+  it("refuses a field inside a JSON parameter that its structure lacks, naming the path and the fields there", async () => {
+    const route = { RouteName: "r", Domains: ["a.example.com"], MatchRequest: { URI: { MatchingMode: "prefix", MatchingContent: "/", CaseSensitive: true } },
+      RouteDestinations: [{ Wieght: 100, Destination: { Host: "a.default.svc.cluster.local" } }] };
+    const res = await acs3(emu, "CreateIstioGatewayRoutes", { body: { ServiceMeshId: "c1", IstioGatewayName: "gw", GatewayRoute: JSON.stringify(route) } });
+    expect([res.status, res.body.Code, res.body.Message]).toEqual([400, "InvalidParameter.NotInAction",
+      'The parameter "GatewayRoute.MatchRequest.URI.CaseSensitive" is not a parameter of action CreateIstioGatewayRoutes. The JSON in GatewayRoute has at MatchRequest.URI the fields MatchingContent, MatchingMode.']);
+    expect(warnings[0]).toContain('"GatewayRoute.RouteDestinations[].Wieght"');
+  });
+
   it("suggests the action's parameter a misspelt one was meant to be", async () => {
     const res = await acs3(emu, "DescribeServiceMeshDetail", { body: { ServiceMeshID: "c1" } });
     expect(res.body.Message).toBe('The parameter "ServiceMeshID" is not a parameter of action DescribeServiceMeshDetail. Did you mean "ServiceMeshId"?');

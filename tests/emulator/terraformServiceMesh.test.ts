@@ -207,8 +207,21 @@ describe("the actions outside the SDK under strict parameters", () => {
     const port = await acs3(emu, "UpdateKialiConfiguration", { body: { ServiceMeshId: id, ServerConfig: JSON.stringify({ WebPort: "443" }) } });
     expect(port.body.Message).toBe('The parameter "ServerConfig" is invalid: WebPort must be an integer from 1 to 65535.');
     const field = await acs3(emu, "UpdateKialiConfiguration", { body: { ServiceMeshId: id, OpenIdConfig: JSON.stringify({ ClientID: "x" }) } });
-    expect(field.body.Message).toBe('The parameter "OpenIdConfig" is invalid: "ClientID" is not one of its fields (ClientId, ClientSecret, IssuerUri, Scopes).');
+    // Strict parameters find the misspelt field first; a lenient emulator's handler refuses it too (next test).
+    expect(field.body.Message).toBe('The parameter "OpenIdConfig.ClientID" is not a parameter of action UpdateKialiConfiguration. The JSON in OpenIdConfig has the fields ClientId, ClientSecret, IssuerUri, Scopes.');
     expect(await kialiEnabled(id)).toBe(false);
+  });
+
+  it("refuses a sub-configuration field it does not have with lenient parameters too, from the handler", async () => {
+    const lenient = await createEmulator({ strictParams: false, onWarning: () => undefined });
+    try {
+      const id = (await acs3(lenient, "CreateServiceMesh", { body: { RegionId: "cn-hangzhou", VpcId: DEFAULT_VPC, VSwitches: JSON.stringify([DEFAULT_VSWITCH]) } })).body.ServiceMeshId as string;
+      for (let i = 0; i < 2; i++) await acs3(lenient, "DescribeServiceMeshDetail", { body: { ServiceMeshId: id } });
+      const field = await acs3(lenient, "UpdateKialiConfiguration", { body: { ServiceMeshId: id, OpenIdConfig: JSON.stringify({ ClientID: "x" }) } });
+      expect(field.body.Message).toBe('The parameter "OpenIdConfig" is invalid: "ClientID" is not one of its fields (ClientId, ClientSecret, IssuerUri, Scopes).');
+    } finally {
+      await lenient.close();
+    }
   });
 
   it("reports the upgraded version as the sidecars' expected one once the upgrade completes", async () => {

@@ -238,6 +238,23 @@ describe("ServiceMesh refresh and adoption", () => {
     expect(await mesh.diff!(id, again.props, inputs)).toMatchObject({ changes: false });
   });
 
+  it("reads the locality configuration back from the structure the API files it under, keeping the program's spelling while equal", async () => {
+    const spaced = '{ "failover": [ { "from": "cn-hangzhou", "to": "cn-shanghai" } ] }';
+    const { id, inputs, outs } = await createMesh({ localityLoadBalancing: { enabled: true, config: spaced } });
+    const first = await mesh.read!(id, outs);
+    expect(first.inputs).toMatchObject({ localityLoadBalancing: { config: spaced } });
+    expect(await mesh.diff!(id, first.props, inputs)).toMatchObject({ changes: false });
+    // Switched to cross-region distribution in the console: reported under Distribute, and shown as drift.
+    const distribute = { distribute: [{ from: "cn-beijing", to: { "cn-beijing": 70, "cn-hangzhou": 30 } }] };
+    h.emulator.control.mutate.setFeature(id, "LocalityLBConf", JSON.stringify(distribute));
+    const drifted = await mesh.read!(id, first.props);
+    expect(JSON.parse(((drifted.inputs as Props).localityLoadBalancing as Props).config as string)).toEqual(distribute);
+    expect(await mesh.diff!(id, drifted.props, inputs)).toMatchObject({ changes: true, replaces: [] });
+    const restored = (await mesh.update!(id, drifted.props, inputs)).outs as Props;
+    const again = await mesh.read!(id, restored);
+    expect(await mesh.diff!(id, again.props, inputs)).toMatchObject({ changes: false });
+  });
+
   it("reads tags changed out of band (ListTagResources) and the next up puts the declared ones back", async () => {
     const { id, inputs, outs } = await createMesh({ tags: { team: "platform" } });
     h.emulator.control.mutate.setTag(id, "team", "someone-else");

@@ -34,4 +34,14 @@ describe("schema wire mapping", () => {
     expect(withLiveValues(specs, { name: "m", tracing: { enabled: true } }, live)).toEqual({ name: "renamed", tracing: { enabled: false } });
     expect(withLiveValues(specs, { replicas: 3 }, live)).toEqual({ replicas: 3 });
   });
+
+  it("reads JSON text from the first of several read-back paths the API reports, as text, and keeps the program's spelling while equal", () => {
+    const conf = { conf: f.string({ wire: "Conf", readBack: ["Lb.Failover", "Lb.Distribute"], jsonText: true }) } satisfies FieldSpecs;
+    expect(fromWire(conf, { Lb: { Distribute: { distribute: [{ from: "a" }] } } })).toEqual({ conf: '{"distribute":[{"from":"a"}]}' });
+    expect(fromWire(conf, { Lb: { Failover: { failover: [] }, Distribute: { distribute: [] } } })).toEqual({ conf: '{"failover":[]}' });
+    expect(fromWire(conf, { Lb: {} })).toEqual({});
+    const spelt = '{ "failover": [ {"to": "b", "from": "a"} ] }';
+    expect(withLiveValues(conf, { conf: spelt }, { conf: '{"failover":[{"from":"a","to":"b"}]}' })).toEqual({ conf: spelt });
+    expect(withLiveValues(conf, { conf: spelt }, { conf: '{"failover":[{"from":"a","to":"c"}]}' })).toEqual({ conf: '{"failover":[{"from":"a","to":"c"}]}' });
+  });
 });

@@ -45,8 +45,10 @@ describe("toFeatureRequest", () => {
 });
 
 describe("liveInputs", () => {
+  // ListTagResources reporting the declared tags unchanged.
+  const sameTags = (inputs.tags ?? {}) as Record<string, string>;
   it("replaces declared inputs with what the API reports and leaves undeclared ones unset", () => {
-    const live = liveInputs(inputs, detail({ Name: "renamed" }, { Tracing: false, Telemetry: false, Kiali: { Enabled: false }, Audit: { Enabled: true } }));
+    const live = liveInputs(inputs, detail({ Name: "renamed" }, { Tracing: false, Telemetry: false, Kiali: { Enabled: false }, Audit: { Enabled: true } }), sameTags);
     expect(live).toMatchObject({ name: "renamed", tracing: { enabled: false, sampling: 50 }, kiali: { enabled: false }, prometheus: { enabled: false } });
     expect(live.audit).toBeUndefined();
   });
@@ -65,7 +67,7 @@ describe("liveInputs", () => {
   });
 
   it("coerces string booleans and numbers from the wire to the field's type", () => {
-    const live = liveInputs(inputs, detail({}, { Tracing: "false", Pilot: { TraceSampling: "25" } }));
+    const live = liveInputs(inputs, detail({}, { Tracing: "false", Pilot: { TraceSampling: "25" } }), sameTags);
     expect(live.tracing).toEqual({ enabled: false, sampling: 25 });
   });
 });

@@ -43,6 +43,14 @@ export interface ServiceMeshDetail {
     LoadBalancer?: WireObject;
     MeshConfig?: WireObject;
   };
+}
+
+/**
+ * A DescribeServiceMeshes row: the detail's identity, network and endpoints, but (in the SDK's model) a
+ * MeshConfig of a few fields only, so drift and adoption read the detail, never a row.
+ */
+export interface ServiceMeshListRow extends Omit<ServiceMeshDetail, "Endpoints"> {
+  Endpoints?: MeshEndpoints & { ReverseTunnelEndpoint?: string };
   Tag?: TagWire[];
   Upgradable?: boolean;
 }
@@ -54,12 +62,12 @@ export const meshOperations = {
   DescribeServiceMeshDetail: op<{ ServiceMeshId: string }, BaseResponse & { ServiceMesh: ServiceMeshDetail }>({
     method: "POST", query: [], readOnly: true, idempotent: true,
   }),
-  DescribeServiceMeshes: op<{ Tag?: TagWire[] }, BaseResponse & { ServiceMeshes?: ServiceMeshDetail[] }>({
+  DescribeServiceMeshes: op<{ Tag?: TagWire[] }, BaseResponse & { ServiceMeshes?: ServiceMeshListRow[] }>({
     method: "GET", query: "all", readOnly: true, idempotent: true,
   }),
   DescribeServiceMeshKubeconfig: op<
     { ServiceMeshId: string; PrivateIpAddress?: boolean },
-    BaseResponse & { Kubeconfig?: string }
+    BaseResponse & { Kubeconfig?: string; ExpireTime?: string }
   >({ method: "POST", query: "all", readOnly: true, idempotent: true }),
   ModifyServiceMeshName: op<{ ServiceMeshId: string; Name: string }, BaseResponse>({
     method: "POST", query: [], readOnly: false, idempotent: true,

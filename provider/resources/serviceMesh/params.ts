@@ -43,15 +43,16 @@ const PORT = "(6553[0-5]|655[0-2]\\d|65[0-4]\\d\\d|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9
 const listOf = (item: string) => new RegExp(`^\\s*(${item}(\\s*,\\s*${item})*)?\\s*$`);
 const cidrs = f.string({ pattern: new RegExp(`^\\s*\\*\\s*$|${listOf(CIDR).source}`), patternHint: 'comma-separated IPv4 CIDRs such as "10.0.0.0/8,192.168.0.0/16", or "*"', allowEmpty: true });
 const ports = f.string({ pattern: listOf(PORT), patternHint: 'comma-separated ports (1-65535) such as "80,81"', allowEmpty: true });
-const json = (what: string) => f.string({ pattern: /^\s*[[{]/, patternHint: `a JSON ${what}` });
+const json = (what: string) => f.string({ pattern: /^\s*[[{]/, patternHint: `a JSON ${what}`, jsonText: true });
 const MC = "Spec.MeshConfig";
 
 // Each row keeps its path and field spec as literal types: the resource class's argument type is derived from them.
-// `read`: the dotted path in DescribeServiceMeshDetail's ServiceMesh where the API reports the value.
-const row = <const P extends string, const W extends string, const F extends Field>(path: P, wire: W, description: string, field: F, mode: SentMeshParam["mode"], read?: string) =>
+// `read`: the dotted path in DescribeServiceMeshDetail's ServiceMesh where the API reports the value (several: the first reported).
+type ReadAt = string | readonly string[];
+const row = <const P extends string, const W extends string, const F extends Field>(path: P, wire: W, description: string, field: F, mode: SentMeshParam["mode"], read?: ReadAt) =>
   ({ path, field: { ...field, description, wire, readBack: read ?? false }, mode });
-const feat = <const P extends string, const W extends string, const F extends Field>(path: P, wire: W, description: string, field: F, read?: string) => row(path, wire, description, field, "feature", read);
-const once = <const P extends string, const W extends string, const F extends Field>(path: P, wire: W, description: string, field: F, read?: string) =>
+const feat = <const P extends string, const W extends string, const F extends Field>(path: P, wire: W, description: string, field: F, read?: ReadAt) => row(path, wire, description, field, "feature", read);
+const once = <const P extends string, const W extends string, const F extends Field>(path: P, wire: W, description: string, field: F, read?: ReadAt) =>
   row(path, wire, description, { ...field, createOnly: true } as const, "create", read);
 // No wire name, so nothing is sent; createTimeOnly, so a change (a mesh created with it, a program that drops
 // it) neither updates nor replaces a mesh that never received it.
@@ -73,7 +74,9 @@ export const MESH_PARAMS = [
   feat("tracing.sampling", "TraceSampling", "The percentage of requests traced, from 0 to 100.", f.number({ min: 0, max: 100 }), `${MC}.Pilot.TraceSampling`),
   feat("tracing.customizedZipkin", "CustomizedZipkin", "Whether to send tracing data to a self-managed Zipkin system instead of Alibaba Cloud Tracing Analysis (default false).", f.bool(), `${MC}.CustomizedZipkin`),
   feat("localityLoadBalancing.enabled", "LocalityLoadBalancing", "Whether to enable locality load balancing, which routes traffic to the nearest instance (default false).", f.bool(), `${MC}.EnableLocalityLB`),
-  feat("localityLoadBalancing.config", "LocalityLBConf", "The locality load balancing configuration as JSON, with failover (from and to regions) or distribute (per-region weights) entries.", json('object such as {"failover":[{"from":"cn-hangzhou","to":"cn-shanghai"}]}')),
+  feat("localityLoadBalancing.config", "LocalityLBConf", "The locality load balancing configuration as JSON, with failover (from and to regions) or distribute (per-region weights) entries.", json('object such as {"failover":[{"from":"cn-hangzhou","to":"cn-shanghai"}]}'),
+    // The API reports the configuration under the field its own key names.
+    [`${MC}.LocalityLB.Failover`, `${MC}.LocalityLB.Distribute`]),
   feat("prometheus.enabled", "Telemetry", "Whether to enable Prometheus monitoring; Managed Service for Prometheus is recommended (default false).", f.bool(), `${MC}.Telemetry`),
   feat("prometheus.external", "CustomizedPrometheus", "Whether to use a self-managed Prometheus system (default false).", f.bool(), `${MC}.Prometheus.UseExternal`),
   feat("prometheus.url", "PrometheusUrl", "The endpoint of the self-managed Prometheus system, such as http://prometheus:9090.", f.string({ pattern: /^https?:\/\//, patternHint: "an http(s) URL" }), `${MC}.Prometheus.ExternalUrl`),

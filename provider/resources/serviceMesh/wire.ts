@@ -74,13 +74,10 @@ export function userTags(rows: ReadonlyArray<{ TagKey: string; TagValue?: string
  * replaces the declared tags; tags added out of band to a mesh declared without any show up too, so
  * the next `up` removes them.
  */
-export function liveInputs(inputs: Props, mesh: ServiceMeshDetail, liveTags?: Record<string, string>): Props {
+export function liveInputs(inputs: Props, mesh: ServiceMeshDetail, liveTags: Record<string, string>): Props {
+  // The detail carries no tags (the SDK's model has none): they come from ListTagResources or a list row.
   const out = withLiveValues(serviceMeshFields, inputs, fromWire(serviceMeshFields, mesh as unknown as Props));
-  if (liveTags !== undefined) {
-    if (inputs.tags !== undefined || Object.keys(liveTags).length > 0) out.tags = liveTags;
-  } else if (inputs.tags !== undefined && Array.isArray(mesh.Tag)) {
-    out.tags = userTags(mesh.Tag.map((t) => ({ TagKey: t.Key, TagValue: t.Value })));
-  }
+  if (inputs.tags !== undefined || Object.keys(liveTags).length > 0) out.tags = liveTags;
   return out;
 }
 
