@@ -13,7 +13,7 @@ function packedFiles(): string[] {
 }
 
 describe("the npm package", () => {
-  it("ships the provider, the emulator and the preview-summary and drift tools, and no tests or scripts", () => {
+  it("ships the provider, its native plugin, the emulator and the preview-summary and drift tools, and no tests or scripts", () => {
     const files = packedFiles();
     for (const f of [
       "dist/provider/index.js", "dist/provider/runtime.js", "dist/emulator/cli.js",
@@ -21,6 +21,7 @@ describe("the npm package", () => {
       "dist/emulator/contract/index.json", "dist/emulator/contract/actions/CreateServiceMesh.json",
       "dist/cli/previewSummaryCli.js", "dist/cli/driftCli.js",
       "bin/asm-emulator", "bin/asm-preview-summary", "bin/asm-drift",
+      "dist/provider/plugin/main.js", "bin/pulumi-resource-asm",
     ]) expect(files).toContain(f);
     expect(files.filter((f) => /^(tests|scripts|bench|examples)\//.test(f))).toEqual([]);
   });

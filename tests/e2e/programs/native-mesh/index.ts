@@ -1,0 +1,33 @@
+// The native plugin's kinds registered by type token, as a program without a generated SDK does. The
+// engine finds pulumi-resource-asm on PATH (an ambient plugin). The e2e test changes stack config between
+// steps: e2e:tracing is an in-place update, e2e:vpcId a replacement.
+import * as pulumi from "@pulumi/pulumi";
+
+class Mesh extends pulumi.CustomResource {
+  declare readonly state: pulumi.Output<string>;
+  declare readonly kubeconfig: pulumi.Output<string>;
+  constructor(name: string, args: pulumi.Inputs) {
+    // Declared outputs are registered as undefined inputs, so the engine's answer fills them in.
+    super("asm:index:ServiceMesh", name, { ...args, meshId: undefined, state: undefined, kubeconfig: undefined });
+  }
+}
+
+const cfg = new pulumi.Config("e2e");
+const mesh = new Mesh("mesh", {
+  name: cfg.get("meshName") ?? "native-mesh",
+  network: { vpcId: cfg.require("vpcId"), vSwitchIds: [cfg.require("vSwitchId")] },
+  tracing: { enabled: cfg.getBoolean("tracing") ?? false },
+});
+class Attachment extends pulumi.CustomResource {
+  constructor(name: string, args: pulumi.Inputs) {
+    super("asm:index:ClusterAttachment", name, args);
+  }
+}
+
+const attachment = new Attachment("cluster", {
+  meshId: mesh.id,
+  clusterId: cfg.require("clusterId"),
+});
+export const meshId = mesh.id;
+export const meshState = mesh.state;
+export const attachmentId = attachment.id;
