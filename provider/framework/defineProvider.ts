@@ -30,7 +30,15 @@ export interface Crud {
   read(id: string, props: Props, ctx: ProviderContext): Promise<ReadResult | undefined>;
   update(id: string, olds: Props, news: Props, diff: InputDiff, ctx: ProviderContext): Promise<Props>;
   delete(id: string, props: Props, ctx: ProviderContext): Promise<void>;
+  /**
+   * For `pulumi import` through the native plugin, which knows only the id: every input the live object
+   * reports, which read then takes as declared. Kinds whose id alone gives read all their inputs leave it out.
+   */
+  importInputs?(id: string, ctx: ProviderContext): Promise<Props | undefined>;
 }
+
+/** A kind's implementation: a dynamic provider, plus what only the native plugin calls (plugin/service.ts). */
+export type KindProvider = pulumi.dynamic.ResourceProvider & { importInputs?(id: string): Promise<Props | undefined> };
 
 const PROVIDER_KEY = "__provider";
 
@@ -77,8 +85,10 @@ function diffWith(spec: ResourceSpec) {
   };
 }
 
-export function defineProvider(spec: ResourceSpec, crud: Crud): pulumi.dynamic.ResourceProvider {
+export function defineProvider(spec: ResourceSpec, crud: Crud): KindProvider {
+  const importInputs = crud.importInputs;
   return {
+    ...(importInputs ? { importInputs: async (id: string) => wireSafe(await importInputs(id, buildContext())) } : {}),
     async configure(req) {
       setStackConfig((key) => req.config.get(key));
     },

@@ -9,6 +9,7 @@ import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import { setStackConfig } from "../config";
 import { noteInState, OWNER_INPUT } from "../framework/ownership";
+import type { KindProvider } from "../framework/defineProvider";
 import { engineFailure } from "../framework/dynamicHost";
 import { DESCRIPTIONS } from "../packageSchema";
 import { coreImplementationFor, type ResourceKind } from "../runtime";
@@ -16,6 +17,7 @@ import { diffResource, holdsSecret, UNKNOWN, type CheckFailure, type FieldSpecs,
 import { withDeadline, withProgramTimeouts } from "./deadline";
 import { detailedDiff, type DiffKind } from "./detailedDiff";
 import { grpcError, unimplemented } from "./grpcErrors";
+import { importSeed } from "./importSeed";
 import { kindOf, typeOfUrn } from "./kinds";
 import { fromStruct, toStruct, unwrapProps } from "./marshal";
 import { argsFromVariables, checkConfig, plaintextCredentials, stackConfigGetter } from "./providerConfig";
@@ -24,11 +26,6 @@ export interface PluginFacts {
   version: string;
   /** The package schema as JSON text (packageSchema.ts). */
   schema: () => string;
-}
-
-/** What an implementation may offer beyond a dynamic provider: the live inputs of an object to import. */
-interface Importable {
-  importInputs?(id: string): Promise<Props | undefined>;
 }
 
 type Handler<Req, Res> = (req: Req) => Promise<Res>;
@@ -217,10 +214,10 @@ export function resourceProviderService(facts: PluginFacts): UntypedServiceImple
       const kind = kindOfRequest(req);
       const state = fromStruct(req.getProperties());
       const inputs = fromStruct(req.getInputs());
-      const impl = implFor(kind) as ReturnType<typeof implFor> & Importable;
-      let props = Object.keys(state.props).length > 0 ? state.props : inputs.props;
+      const impl: KindProvider = implFor(kind);
+      let props: Props = Object.keys(state.props).length > 0 ? state.props : inputs.props;
       // `pulumi import` and `get` give an id and nothing else: start from what the object itself reports.
-      if (Object.keys(props).length === 0 && impl.importInputs) props = (await impl.importInputs(req.getId())) ?? {};
+      if (Object.keys(props).length === 0) props = await importSeed(DESCRIPTIONS[kind], impl, req.getId());
       const found = await impl.read!(req.getId(), props);
       const res = new proto.ReadResponse();
       // An empty id tells the engine the object is gone.

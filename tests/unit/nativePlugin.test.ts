@@ -2,6 +2,7 @@
 // schema engine's diff, and the asm:* configuration mapped onto the keys provider/config.ts reads.
 import { detailedDiff } from "../../provider/plugin/detailedDiff";
 import { withDeadline, withProgramTimeouts } from "../../provider/plugin/deadline";
+import { declarable } from "../../provider/plugin/importSeed";
 import { kindOf, typeOfUrn } from "../../provider/plugin/kinds";
 import { fromStruct, SECRET_SIG, SIG_KEY, toStruct } from "../../provider/plugin/marshal";
 import { checkConfig, inPluginKeys, plaintextCredentials, stackConfigGetter } from "../../provider/plugin/providerConfig";
@@ -94,5 +95,12 @@ describe("type tokens and deadlines", () => {
     expect(withDeadline({ timeouts: { create: "5m" } }, "create", 90)).toEqual({ timeouts: { create: "5m" } });
     expect(withDeadline({ name: "m" }, "delete", 0)).toEqual({ name: "m" });
     expect(withProgramTimeouts({ id: "x", timeouts: { create: "91s" } }, { name: "m" })).toEqual({ id: "x" });
+  });
+});
+
+describe("import seed", () => {
+  it("leaves out the live values a program could not declare and keeps the rest", () => {
+    const live = { name: "m", network: { vpcId: "vpc-a", vSwitchIds: ["vsw-a"] }, accessLog: { enabled: false, servicePort: 0 } };
+    expect(declarable(DESCRIPTIONS.ServiceMesh, live)).toEqual({ name: "m", network: { vpcId: "vpc-a", vSwitchIds: ["vsw-a"] }, accessLog: { enabled: false } });
   });
 });

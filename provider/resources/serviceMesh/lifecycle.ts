@@ -158,7 +158,17 @@ async function remove(id: string, props: Props, ctx: ProviderContext): Promise<v
   await waitMeshGone(ctx, id, timeoutMs);
 }
 
-export const serviceMeshCrud: Crud = { create, read, update, delete: remove };
+/** What an import reads as the inputs: everything the live mesh reports (read alone keeps to declared inputs). */
+async function importInputs(id: string, ctx: ProviderContext): Promise<Props | undefined> {
+  const mesh = await describeMeshIfExists(ctx, id);
+  if (!mesh) return undefined;
+  const live = liveSettings(mesh, await readTags(ctx, id, regionFor(ctx, {}, mesh)));
+  // The network is never read back into the inputs (networkMismatches compares it): an import must say it.
+  const network = mesh.Spec?.Network;
+  return network?.VpcId ? { ...live, network: { vpcId: network.VpcId, vSwitchIds: network.VSwitches ?? [] } } : live;
+}
+
+export const serviceMeshCrud: Crud = { create, read, update, delete: remove, importInputs };
 
 warmKubeClientWhileWaiting();
 
