@@ -7,10 +7,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_REGION, DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS } from "../../emulator";
 import { emulatorStack, PROGRAMS, type EmulatorStack } from "./harness/emulatorStack";
-import type { StateResource } from "./harness/pulumiCli";
+import type { CliResult, StateResource } from "./harness/pulumiCli";
+import { tlsFixture } from "../fixtures/tls/tlsFixtures";
 
 const GENERATED = path.join(PROGRAMS, "native-import", "generated");
 const CLUSTER = EMULATOR_CLUSTERS.primary.clusterId;
+const GATEWAY = "ingressgateway";
 
 let env: EmulatorStack;
 
@@ -27,9 +29,14 @@ async function attached(meshId: string): Promise<boolean> {
 
 /** `pulumi import`; fails the test on the engine's warning that the read inputs do not pass check. */
 async function pulumiImport(type: string, name: string, id: string): Promise<void> {
-  const r = await env.stack.run(["import", type, name, id, "--yes", "--non-interactive", "--generate-code=false"]);
+  const r = await importCommand(type, name, id);
   expect(r.stdout).not.toContain("failed to validate");
+}
+
+async function importCommand(type: string, name: string, id: string): Promise<CliResult> {
+  const r = await env.stack.run(["import", type, name, id, "--yes", "--non-interactive", "--generate-code=false"]);
   expect(r.stdout).toContain("1 imported");
+  return r;
 }
 
 /** The program: each imported resource declared with the inputs the import recorded. */
@@ -77,8 +84,37 @@ describe("pulumi import through the native plugin", () => {
     expect((await imported("asm:index:ClusterAttachment")).inputs).toEqual(expect.objectContaining({ meshId, clusterId: CLUSTER }));
   });
 
+  it("imports an ingress gateway and a route on it, made directly in the emulator, by their ids", async () => {
+    // As the console writes one: the service type is always in the spec.
+    const spec = { gatewayType: "ingress", serviceType: "LoadBalancer", clusterIds: [CLUSTER] };
+    const body = { apiVersion: "istio.alibabacloud.com/v1beta1", kind: "IstioGateway", metadata: { name: GATEWAY, namespace: "istio-system" }, spec };
+    await env.api.call("CreateASMGateway", { ServiceMeshId: meshId, IstioGatewayName: GATEWAY, Body: JSON.stringify(body) });
+    const route = { RouteName: "reviews", Namespace: "shop", Domains: ["demo.example.com"], RouteDestinations: [{ Destination: { Host: "reviews.shop.svc.cluster.local" } }] };
+    await env.api.call("CreateIstioGatewayRoutes", { ServiceMeshId: meshId, IstioGatewayName: GATEWAY, GatewayRoute: JSON.stringify(route) });
+    await pulumiImport("asm:index:ASMGateway", "gateway", `${meshId}:istio-system:${GATEWAY}`);
+    expect((await imported("asm:index:ASMGateway")).inputs).toEqual(expect.objectContaining({ meshId, namespace: "istio-system", name: GATEWAY, gatewayType: "ingress" }));
+    await pulumiImport("asm:index:GatewayRoute", "route", `${meshId}:${GATEWAY}:reviews`);
+    expect((await imported("asm:index:GatewayRoute")).inputs).toEqual(expect.objectContaining({ meshId, gatewayName: GATEWAY, routeName: "reviews", domains: ["demo.example.com"] }));
+  });
+
+  it("imports a gateway secret by its id, warning that cert and key must be declared: the API never returns key material", async () => {
+    const [cert, key] = [tlsFixture("leaf-b.crt"), tlsFixture("leaf-b.key")];
+    await env.api.call("CreateGatewaySecret", { ServiceMeshId: meshId, IstioGatewayName: GATEWAY, SecretName: "tls", Cert: cert, Key: key });
+    const r = await importCommand("asm:index:GatewaySecret", "tls", `${meshId}:${GATEWAY}:tls`);
+    expect(r.stdout).toContain("failed to validate");
+    expect(r.stdout).toMatch(/property cert value .* has a problem: required/);
+    expect(r.stdout).toMatch(/property key value .* has a problem: required/);
+    expect((await imported("asm:index:GatewaySecret")).inputs).toEqual(expect.objectContaining({ meshId, gatewayName: GATEWAY, secretName: "tls" }));
+    expect(env.stack.backendText()).not.toContain(key.split("\n")[1]);
+    // Out of the program again: a program without cert and key could not declare it.
+    await env.stack.run(["state", "unprotect", (await imported("asm:index:GatewaySecret")).urn, "--yes"]);
+    await env.stack.run(["state", "delete", (await imported("asm:index:GatewaySecret")).urn, "--yes"]);
+  });
+
   it("previews with no changes once the program declares the imported resources with those inputs", async () => {
-    await declareImported([["asm:index:ServiceMesh", "imported"], ["asm:index:ClusterAttachment", "attached"]]);
+    await declareImported([
+      ["asm:index:ServiceMesh", "imported"], ["asm:index:ClusterAttachment", "attached"], ["asm:index:ASMGateway", "gateway"], ["asm:index:GatewayRoute", "route"],
+    ]);
     expect((await env.stack.preview(["--expect-no-changes"])).code).toBe(0);
   });
 });
