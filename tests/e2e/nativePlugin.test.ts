@@ -2,7 +2,7 @@
 // type token (asm:index:*), the engine finds the plugin on PATH (tools/bin, linked by scripts/bootstrap) and
 // configures it with the stack's asm:* keys. The steps build on each other, as a user's commands on one stack do.
 import { DEFAULT_REGION, DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS, OTHER_VPC } from "../../emulator";
-import { parseUrn } from "../../cli/previewSteps";
+import { parseUrn, UNKNOWN } from "../../cli/previewSteps";
 import { emulatorStack, type EmulatorStack } from "./harness/emulatorStack";
 import { PulumiStack, resourceSteps, type PreviewStep } from "./harness/pulumiCli";
 
@@ -39,6 +39,13 @@ afterAll(async () => {
 });
 
 describe("a program using the native plugin's type tokens", () => {
+  it("previews a new stack as two creates, the attachment's meshId still unknown", async () => {
+    const preview = await env.stack.previewJson();
+    const steps = resourceSteps(preview);
+    expect([step(steps, "mesh").op, step(steps, "cluster").op]).toEqual(["create", "create"]);
+    expect(step(steps, "cluster").newState?.inputs?.meshId).toBe(UNKNOWN);
+  });
+
   it("up creates a running mesh and attaches the cluster, recorded under asm:index types", async () => {
     const r = await env.stack.up();
     const outputs = await env.stack.outputs();
@@ -107,6 +114,20 @@ describe("the native plugin's configuration errors", () => {
       const r = await stack.preview().catch((e: { result: { stdout: string; stderr: string; code: number } }) => e.result);
       expect(r.code).not.toBe(0);
       expect(`${r.stdout}${r.stderr}`).toContain("asm:accessKey is not set while asm:secretKey is");
+    } finally {
+      await stack.dispose();
+    }
+  });
+
+  it("a plain-text access key fails the preview naming asm:accessKey, as the state would record it in clear", async () => {
+    const stack = await PulumiStack.create({ programDir: env.stack.programDir, stackName: "native-plainkeys", env: { ASM_WAIT_SCALE: "0.1" } });
+    try {
+      await stack.setConfig({ "e2e:vpcId": DEFAULT_VPC, "e2e:vSwitchId": DEFAULT_VSWITCH, "e2e:clusterId": CLUSTER });
+      await configurePlugin(stack, env, { "asm:secretKey": env.emulator.credentials.accessKeySecret });
+      await stack.setConfig({ "asm:accessKey": env.emulator.credentials.accessKeyId });
+      const r = await stack.run(["preview", "--non-interactive"], { allowFailure: true });
+      expect(r.code).not.toBe(0);
+      expect(r.stdout).toContain("asm:accessKey is set as plain text");
     } finally {
       await stack.dispose();
     }
