@@ -148,3 +148,33 @@ describe("the native plugin's configuration errors", () => {
     }
   });
 });
+
+describe("the engine's customTimeouts through the native plugin", () => {
+  it("a create timeout shorter than the mesh takes fails the up on that deadline and keeps the mesh in the state", async () => {
+    // The realistic profile takes minutes to create a mesh; the deadline is two seconds.
+    const slow = await emulatorStack({
+      program: "native-mesh",
+      stackName: "native-timeout",
+      emulator: { profile: "realistic" },
+      env: { ASM_WAIT_SCALE: "0.01" },
+      config: { "e2e:vpcId": DEFAULT_VPC, "e2e:vSwitchId": DEFAULT_VSWITCH, "e2e:clusterId": CLUSTER, "e2e:createTimeout": "2s" },
+    });
+    try {
+      const { accessKeyId, accessKeySecret } = slow.emulator.credentials;
+      await configurePlugin(slow.stack, slow, { "asm:accessKey": accessKeyId, "asm:secretKey": accessKeySecret });
+      const r = await slow.stack.run(["up", "--yes", "--skip-preview", "--non-interactive"], { allowFailure: true });
+      expect(r.code).not.toBe(0);
+      expect(r.ms).toBeLessThan(60_000);
+      expect(r.stdout).toMatch(/timed out after [23]s waiting for ServiceMesh/);
+      const { ServiceMeshes } = await slow.api.call("DescribeServiceMeshes", {});
+      const made = (ServiceMeshes ?? []).map((m) => m.ServiceMeshInfo.ServiceMeshId);
+      expect(made).toHaveLength(1);
+      // The partial-state answer (ErrorResourceInitFailed) recorded the mesh the API accepted.
+      const recorded = ((await slow.stack.exportState()).deployment.resources ?? []).find((res) => res.type === "asm:index:ServiceMesh");
+      expect(recorded?.id).toBe(made[0]);
+    } finally {
+      await slow.stack.run(["stack", "rm", "--yes", "--force"], { allowFailure: true });
+      await slow.dispose();
+    }
+  });
+});

@@ -6,18 +6,20 @@ import * as pulumi from "@pulumi/pulumi";
 class Mesh extends pulumi.CustomResource {
   declare readonly state: pulumi.Output<string>;
   declare readonly kubeconfig: pulumi.Output<string>;
-  constructor(name: string, args: pulumi.Inputs) {
+  constructor(name: string, args: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
     // Declared outputs are registered as undefined inputs, so the engine's answer fills them in.
-    super("asm:index:ServiceMesh", name, { ...args, meshId: undefined, state: undefined, kubeconfig: undefined });
+    super("asm:index:ServiceMesh", name, { ...args, meshId: undefined, state: undefined, kubeconfig: undefined }, opts);
   }
 }
 
 const cfg = new pulumi.Config("e2e");
+// e2e:createTimeout: the engine's customTimeouts, which only a native plugin receives.
+const createTimeout = cfg.get("createTimeout");
 const mesh = new Mesh("mesh", {
   name: cfg.get("meshName") ?? "native-mesh",
   network: { vpcId: cfg.require("vpcId"), vSwitchIds: [cfg.require("vSwitchId")] },
   tracing: { enabled: cfg.getBoolean("tracing") ?? false },
-});
+}, createTimeout === undefined ? undefined : { customTimeouts: { create: createTimeout } });
 class Attachment extends pulumi.CustomResource {
   constructor(name: string, args: pulumi.Inputs) {
     super("asm:index:ClusterAttachment", name, args);
