@@ -1,10 +1,12 @@
 // The native plugin pulumi-resource-asm through the real Pulumi engine: a program registers the kinds by
 // type token (asm:index:*), the engine finds the plugin on PATH (tools/bin, linked by scripts/bootstrap) and
 // configures it with the stack's asm:* keys. The steps build on each other, as a user's commands on one stack do.
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { DEFAULT_REGION, DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS, OTHER_VPC } from "../../emulator";
 import { parseUrn, UNKNOWN } from "../../cli/previewSteps";
 import { emulatorStack, type EmulatorStack } from "./harness/emulatorStack";
-import { PulumiStack, resourceSteps, type PreviewStep } from "./harness/pulumiCli";
+import { PulumiStack, REPO_ROOT, resourceSteps, type PreviewStep } from "./harness/pulumiCli";
 
 const CLUSTER = EMULATOR_CLUSTERS.primary.clusterId;
 
@@ -176,5 +178,14 @@ describe("the engine's customTimeouts through the native plugin", () => {
       await slow.stack.run(["stack", "rm", "--yes", "--force"], { allowFailure: true });
       await slow.dispose();
     }
+  });
+});
+
+describe("the native plugin's package schema", () => {
+  it("pulumi package get-schema gets schema.json from the plugin's GetSchema", async () => {
+    const r = await env.stack.run(["package", "get-schema", path.join(REPO_ROOT, "bin", "pulumi-resource-asm")], { stackFlag: false });
+    const committed = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "schema.json"), "utf8")) as unknown;
+    // The CLI writes the schema back in its own key order.
+    expect(JSON.parse(r.stdout)).toEqual(committed);
   });
 });
