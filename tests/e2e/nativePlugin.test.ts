@@ -107,6 +107,23 @@ describe("a program using the native plugin's type tokens", () => {
   });
 });
 
+describe("a secret the program makes of an ordinary input", () => {
+  const TAG = "owner-tag-kept-secret-7f3a";
+
+  it("stays secret in the inputs and in the outputs the plugin answers with", async () => {
+    await env.stack.setConfig({ "e2e:ownerTag": TAG }, { secret: true });
+    await env.stack.up();
+    const { TagResources } = await env.api.call("ListTagResources", { RegionId: DEFAULT_REGION, ResourceType: "servicemesh", ResourceId: [meshId] });
+    expect((TagResources ?? []).map((t) => `${t.TagKey}=${t.TagValue}`)).toContain(`owner=${TAG}`);
+    expect(env.stack.backendText()).not.toContain(TAG);
+    const mesh = ((await env.stack.exportState()).deployment.resources ?? []).find((r) => r.type === "asm:index:ServiceMesh");
+    const secretShape = expect.objectContaining({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: expect.any(String) });
+    expect(mesh?.inputs?.tags).toEqual(secretShape);
+    expect(mesh?.outputs?.tags).toEqual(secretShape);
+    expect((await env.stack.preview(["--expect-no-changes"])).code).toBe(0);
+  });
+});
+
 describe("the native plugin's configuration errors", () => {
   it("a secretKey without accessKey fails the preview naming asm:accessKey", async () => {
     const stack = await PulumiStack.create({ programDir: env.stack.programDir, stackName: "native-halfkeys", env: { ASM_WAIT_SCALE: "0.1" } });

@@ -19,6 +19,8 @@ const mesh = new Mesh("mesh", {
   name: cfg.get("meshName") ?? "native-mesh",
   network: { vpcId: cfg.require("vpcId"), vSwitchIds: [cfg.require("vSwitchId")] },
   tracing: { enabled: cfg.getBoolean("tracing") ?? false },
+  // A secret the program makes of an input the kind does not call secret (e2e:ownerTag set with --secret).
+  ...(cfg.get("ownerTag") === undefined ? {} : { tags: { owner: cfg.requireSecret("ownerTag") } }),
 }, createTimeout === undefined ? undefined : { customTimeouts: { create: createTimeout } });
 class Attachment extends pulumi.CustomResource {
   constructor(name: string, args: pulumi.Inputs) {
