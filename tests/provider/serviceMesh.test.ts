@@ -297,6 +297,25 @@ describe("ServiceMesh refresh and adoption", () => {
     expect(counts.UpdateMeshFeature).toBe(1);
   });
 
+  // Explorer seed 620117 step 353: an adopted mesh whose program stopped declaring regionId (the region it is
+  // in) was replaced, deleting the mesh the program had adopted.
+  it("keeps an adopted mesh, and a created one, when the program stops declaring the region it is in", async () => {
+    for (const adopt of [true, false]) {
+      const { id, inputs, outs } = await createMesh();
+      const base = adopt ? { ...inputs, adoptId: id } : inputs;
+      const adopted = adopt ? (await mesh.create(await checked(base))).outs as Props : outs;
+      const declared = await checked({ ...base, regionId: "cn-hangzhou" });
+      expect([adopt, await mesh.diff!(id, adopted, declared)]).toEqual([adopt, expect.objectContaining({ changes: false })]);
+      // An update records the declared region; the program then drops it again.
+      const tagged = await checked({ ...base, regionId: "cn-hangzhou", tags: { team: "a" } });
+      const withRegion = (await mesh.update!(id, adopted, tagged)).outs as Props;
+      const undeclared = await checked({ ...base, tags: { team: "a" } });
+      expect([adopt, await mesh.diff!(id, withRegion, undeclared)]).toEqual([adopt, expect.objectContaining({ changes: false, replaces: [] })]);
+      // Declaring another region still moves the mesh, which only a new mesh can.
+      expect((await mesh.diff!(id, withRegion, await checked({ ...base, regionId: "cn-beijing" }))).replaces).toEqual(["regionId"]);
+    }
+  });
+
   it("refuses to adopt a mesh whose network differs from the program", async () => {
     const { id, inputs } = await createMesh();
     const err = (await mesh.create({ ...inputs, adoptId: id, network: { vpcId: OTHER_VPC, vSwitchIds: ["vsw-other"] } }).catch((e: unknown) => e)) as Error;

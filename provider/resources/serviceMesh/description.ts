@@ -10,7 +10,7 @@ import { MESH_GROUPS, MESH_PARAMS, RETIRED_MESH_PARAMS, type RetiredMeshParam } 
 export const serviceMeshFields = {
   name: f.string({ description: "The mesh's name, 1-64 characters; defaults to the Pulumi resource name (an adopted mesh keeps its own).", wire: "Name", readBack: "ServiceMeshInfo.Name", pattern: /^[A-Za-z0-9\u4e00-\u9fa5][A-Za-z0-9_.\-\u4e00-\u9fa5]{0,63}$/, patternHint: "1-64 letters, digits, '_', '-' or '.', starting with a letter or digit" }),
   // Sent by the create request itself, as the region the mesh is created in (the default region when unset).
-  regionId: f.string({ description: "The ID of the region the Service Mesh instance runs in, such as cn-hangzhou; defaults to the provider's configured region.", readBack: "ServiceMeshInfo.RegionId", createOnly: true, pattern: /^[a-z]{2}-[a-z0-9-]+$/, patternHint: "a region id such as cn-hangzhou" }),
+  regionId: f.string({ description: "The ID of the region the Service Mesh instance runs in, such as cn-hangzhou; defaults to the provider's configured region.", readBack: "ServiceMeshInfo.RegionId", createOnly: true, computed: true, pattern: /^[a-z]{2}-[a-z0-9-]+$/, patternHint: "a region id such as cn-hangzhou" }),
   network: f.object(
     {
       // Compared with the live network by networkMismatches, which ignores the vSwitches' order.
