@@ -39,10 +39,7 @@ async function readTags(ctx: ProviderContext, id: string, regionId: string): Pro
 
 async function outputsFor(ctx: ProviderContext, inputs: Props, mesh: ServiceMeshDetail): Promise<Props> {
   const id = mesh.ServiceMeshInfo.ServiceMeshId;
-  // The region the mesh is in is recorded even when the program leaves it to the default, so declaring that
-  // same region later is no change (regionId is computed: leaving it unset never is one either).
-  const regionId = inputs.regionId ?? mesh.ServiceMeshInfo.RegionId;
-  return { ...inputs, ...(regionId === undefined ? {} : { regionId }), ...toOutputs(mesh, await fetchKubeconfig(ctx, id)) };
+  return { ...inputs, ...toOutputs(mesh, await fetchKubeconfig(ctx, id)) };
 }
 
 async function adopt(ctx: ProviderContext, inputs: Props): Promise<{ id: string; outs: Props }> {
