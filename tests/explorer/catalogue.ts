@@ -88,7 +88,7 @@ const meshEntries: CatalogueEntry[] = [
       .map((n) => step("mesh.network", `mesh network ${m.mesh!.network} -> ${n} (replaces)`, replaceMesh(m, [set(["mesh", "network"], n)]))),
   },
   {
-    name: "mesh.regionId", class: "mesh-update", weight: 1,
+    name: "mesh.regionId", class: "mesh-replace", weight: 1,
     steps: (m) => !m.mesh ? [] : [m.mesh.regionId
       ? step("mesh.regionId", "stop declaring regionId (the default region)", [del(["mesh", "regionId"])])
       : step("mesh.regionId", "declare regionId cn-hangzhou (the default region)", [set(["mesh", "regionId"], "cn-hangzhou")])],
