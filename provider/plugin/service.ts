@@ -13,7 +13,7 @@ import type { KindProvider } from "../framework/defineProvider";
 import { engineFailure } from "../framework/dynamicHost";
 import { DESCRIPTIONS } from "../packageSchema";
 import { coreImplementationFor, type ResourceKind } from "../runtime";
-import { diffResource, holdsSecret, UNKNOWN, type CheckFailure, type FieldSpecs, type Props } from "../schema";
+import { deepEqual, diffResource, holdsSecret, UNKNOWN, type CheckFailure, type FieldSpecs, type Props } from "../schema";
 import { withDeadline, withProgramTimeouts } from "./deadline";
 import { detailedDiff, type DiffKind } from "./detailedDiff";
 import { grpcError, unimplemented } from "./grpcErrors";
@@ -112,10 +112,6 @@ function diffResponse(changes: boolean, replaces: string[], deleteBeforeReplace:
 const configOf = (req: proto.ConfigureRequest): Record<string, unknown> =>
   req.getArgs()?.toJavaScript() ?? argsFromVariables(req.getVariablesMap().getEntryList() as Array<[string, string]>);
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
 export function resourceProviderService(facts: PluginFacts): UntypedServiceImplementation {
   const kindOfRequest = (req: { getType(): string; getUrn(): string }): ResourceKind => kindOf(req.getType() || typeOfUrn(req.getUrn()));
 
@@ -148,7 +144,7 @@ export function resourceProviderService(facts: PluginFacts): UntypedServiceImple
       const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((k) => k !== "version");
       const detailed: Record<string, DiffKind> = {};
       for (const k of keys) {
-        if (sameJson(olds[k], news[k])) continue;
+        if (deepEqual(olds[k] ?? null, news[k] ?? null)) continue;
         detailed[k] = olds[k] === undefined ? "ADD" : news[k] === undefined ? "DELETE" : "UPDATE";
       }
       // Settings change how the API is reached, never what exists: no change replaces the provider.
