@@ -15,6 +15,7 @@ import { AsmTestClient } from "../emulator/client";
 import { tlsFixture } from "../fixtures/tls/tlsFixtures";
 import type { OutOfBand, Signal, Step } from "./catalogue";
 import { generate, MIXES, type PlannedStep } from "./generator";
+import { recoverWith, type Repair } from "./recovery";
 import { emulatorInventory, emulatorMatchesModel, inventoryMatches, secretsLeaked, stateInventory, stateMatchesModel } from "./invariants";
 import type { Model } from "./model";
 import { CLUSTERS, MESH_FLAGS, NETWORKS } from "./world";
@@ -166,22 +167,31 @@ class Explorer {
 
   /**
    * What a user does after an interrupted up (docs/adoption.md, "Interrupted creates"): `pulumi cancel`
-   * when the stack is locked; the empty checkpoint attributes file a SIGKILL can leave deleted; then up again.
+   * when the stack is locked; the empty checkpoint attributes file a SIGKILL can leave deleted; then up
+   * again, as often as a failed up still names one of them (recovery.ts).
    */
   async recover(): Promise<CliResult> {
     const up = () => this.env.stack.up().catch((e: unknown) => (e instanceof CliError ? e.result : Promise.reject(e)));
-    let result = await up();
-    if (result.code !== 0 && /currently locked/.test(result.stderr + result.stdout)) {
-      await this.env.stack.run(["cancel", "--yes"]);
-      result = await up();
-    }
-    if (result.code !== 0 && /failed to load checkpoint: EOF/.test(result.stderr + result.stdout)) {
-      const removed = removeEmptyAttrs(this.env.stack.backendDir);
-      this.transcript.push(`$ rm ${removed.join(" ")}  # empty checkpoint attributes left by the kill`);
-      this.recoveries.push(`removed ${removed.length} empty checkpoint attributes file(s)`);
-      if (removed.length > 0) result = await up();
-    }
-    return result;
+    const repairs: Repair[] = [
+      {
+        matches: /currently locked/,
+        apply: async () => {
+          await this.env.stack.run(["cancel", "--yes"]);
+          this.transcript.push("$ pulumi cancel --yes  # the lock left by the interrupted up");
+          return "pulumi cancel (the stack was locked)";
+        },
+      },
+      {
+        matches: /failed to load checkpoint: EOF/,
+        apply: async () => {
+          const removed = removeEmptyAttrs(this.env.stack.backendDir);
+          if (removed.length === 0) return undefined;
+          this.transcript.push(`$ rm ${removed.join(" ")}  # empty checkpoint attributes left by the kill`);
+          return `removed ${removed.length} empty checkpoint attributes file(s)`;
+        },
+      },
+    ];
+    return recoverWith(up, repairs, this.recoveries);
   }
 
   async noteTokens(): Promise<void> {
