@@ -1,6 +1,7 @@
-// Every example under examples/ (and the root quickstart stack) is a real Pulumi project; each is deployed
-// here through the real CLI against the emulator, exercised the way its header comment tells users to, and
-// destroyed.
+// Every TypeScript example under examples/ (and the root quickstart stack) is a real Pulumi project; each is
+// deployed here through the real CLI against the emulator, exercised the way its header comment tells users to,
+// and destroyed. The YAML one, examples/quickstart-yaml, runs on the YAML language host and the native plugin,
+// with a lifecycle of its own: yamlQuickstart.test.ts.
 import * as path from "node:path";
 import { DEFAULT_REGION, DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS } from "../../emulator";
 import { plannedChanges, type PreviewJson } from "../../cli/previewSteps";
