@@ -8,3 +8,5 @@ export { ASMGateway, type ASMGatewayArgs } from "./resources/asmGateway";
 export { GatewaySecret, type GatewaySecretArgs } from "./resources/gatewaySecret";
 export { GatewayRoute, type GatewayRouteArgs } from "./resources/gatewayRoute";
 export type { Timeouts } from "./framework/timeouts";
+// The native plugin's functions (getServiceMeshes, getVersions), in plain and Output forms: `native.getVersions()`.
+export * as native from "./native";

@@ -1,8 +1,9 @@
-// The Pulumi package schema of the `asm` package: the five kinds from their descriptions, the provider's
-// configuration from its key table. What the native plugin's GetSchema answers and what `npm run schema`
+// The Pulumi package schema of the `asm` package: the five kinds and the functions from their descriptions,
+// the provider's configuration from its key table. What the native plugin's GetSchema answers and what `npm run schema`
 // commits as schema.json. The package facts (version, license) come in as arguments so this stays a pure
 // function of the sources.
 import { CONFIG_KEYS } from "./configKeys";
+import { FUNCTIONS } from "./functions";
 import { asmGatewayDescription } from "./resources/asmGateway/description";
 import { clusterAttachmentDescription } from "./resources/clusterAttachment/description";
 import { gatewayRouteDescription } from "./resources/gatewayRoute/description";
@@ -10,7 +11,7 @@ import { describeGatewaySecret } from "./resources/gatewaySecret/description";
 import { serviceMeshDescription } from "./resources/serviceMesh/description";
 import type { ResourceKind } from "./runtime";
 import type { FieldSpecs, ResourceDescription } from "./schema";
-import { ComplexTypeSpec, NamedTypes, PropertySpec, propertiesOf, ResourceSpec, resourceSpecOf, topLevel } from "./schema/pulumiSchema";
+import { ComplexTypeSpec, functionSpecOf, FunctionSpec, NamedTypes, PropertySpec, propertiesOf, ResourceSpec, resourceSpecOf, topLevel } from "./schema/pulumiSchema";
 
 export const PACKAGE_NAME = "asm";
 const MODULE = "index";
@@ -26,6 +27,9 @@ export const DESCRIPTIONS: Readonly<Record<ResourceKind, ResourceDescription>> =
 
 /** `asm:index:<Kind>`, the type token the native plugin serves a kind under. */
 export const typeToken = (kind: string): string => `${PACKAGE_NAME}:${MODULE}:${kind}`;
+
+/** `asm:index:<function>`, the token a program invokes a function by (`asm:index:getServiceMeshes`). */
+export const functionToken = (name: string): string => `${PACKAGE_NAME}:${MODULE}:${name}`;
 
 /** What the package says about itself, from package.json. */
 export interface PackageFacts {
@@ -45,6 +49,7 @@ export interface PackageSchema {
   config: { variables: Record<string, PropertySpec> };
   provider: { description: string; inputProperties: Record<string, PropertySpec> };
   resources: Record<string, ResourceSpec>;
+  functions: Record<string, FunctionSpec>;
   types: Record<string, ComplexTypeSpec>;
 }
 
@@ -55,6 +60,7 @@ export function packageSchema(facts: PackageFacts): PackageSchema {
   // The provider resource takes the config keys as its inputs: an explicit provider is configured the same way.
   const config = propertiesOf(configFields(), topLevel("Provider"), types).properties;
   const resources = Object.fromEntries(Object.entries(DESCRIPTIONS).map(([kind, d]) => [typeToken(kind), resourceSpecOf(d, types)]));
+  const functions = Object.fromEntries(Object.entries(FUNCTIONS).map(([name, d]) => [functionToken(name), functionSpecOf(d, types)]));
   return {
     name: PACKAGE_NAME,
     displayName: "Alibaba Cloud Service Mesh",
@@ -66,6 +72,7 @@ export function packageSchema(facts: PackageFacts): PackageSchema {
     config: { variables: config },
     provider: { description: "The provider for Alibaba Cloud Service Mesh: credentials, region and the API endpoint.", inputProperties: config },
     resources,
+    functions,
     types: types.all(),
   };
 }

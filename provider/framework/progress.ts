@@ -1,22 +1,39 @@
 // Progress messages through Pulumi's log while a resource is waited for, rate-limited so a long
 // wait prints a line when the state changes or every `intervalMs`, never every poll:
 //   "ServiceMesh c12: initial (45s elapsed)".
+// A host that reaches the engine itself (the native plugin, plugin/engineLog.ts) installs its own logger,
+// which attaches each line to the resource being worked on; the dynamic host logs through @pulumi/pulumi.
 import type { Observation } from "../waiter";
 
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;
+  /** A status line about the work in progress (Pulumi's ephemeral messages); info where the host has none. */
+  status?(message: string): void;
 }
 
-/** Writes through @pulumi/pulumi's log, loaded lazily so this module stays cheap. */
+let hostLogger: Logger | undefined;
+
+/** Sends every line of the default logger through `logger` from now on; undefined goes back to @pulumi/pulumi's log. */
+export function useHostLogger(logger: Logger | undefined): void {
+  hostLogger = logger;
+}
+
+/** The host's logger when one is installed, else @pulumi/pulumi's log, loaded lazily so this module stays cheap. */
 export const pulumiLogger: Logger = {
-  info: (m) => loadLog().info(m),
-  warn: (m) => loadLog().warn(m),
+  info: (m) => (hostLogger ?? loadLog()).info(m),
+  warn: (m) => (hostLogger ?? loadLog()).warn(m),
+  status: (m) => (hostLogger ? statusOf(hostLogger, m) : loadLog().info(m)),
 };
 
 function loadLog(): { info(m: string): void; warn(m: string): void } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require("@pulumi/pulumi").log;
+}
+
+function statusOf(logger: Logger, message: string): void {
+  if (logger.status) logger.status(message);
+  else logger.info(message);
 }
 
 export interface ProgressOptions {
@@ -41,6 +58,6 @@ export function progressReporter(subject: string, logger: Logger, opts: Progress
     if (o.label === lastLabel && now - lastAt < opts.intervalMs) return;
     lastLabel = o.label;
     lastAt = now;
-    logger.info(`${abbreviateIds(subject)}: ${o.label} (${Math.round(o.elapsedMs / 1000)}s elapsed)`);
+    statusOf(logger, `${abbreviateIds(subject)}: ${o.label} (${Math.round(o.elapsedMs / 1000)}s elapsed)`);
   };
 }

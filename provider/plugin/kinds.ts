@@ -1,7 +1,10 @@
 // Type tokens and the kinds they name: asm:index:<Kind> (packageSchema.ts typeToken) for every kind the
-// registry has. The token is the only thing the engine tells the plugin about which kind a request is for.
-import { DESCRIPTIONS, typeToken } from "../packageSchema";
+// registry has, asm:index:<function> for every function. The token is the only thing the engine tells the
+// plugin about which kind or function a request is for.
+import { FUNCTIONS } from "../functions";
+import { DESCRIPTIONS, functionToken, typeToken } from "../packageSchema";
 import type { ResourceKind } from "../runtime";
+import type { FunctionDescription } from "../schema";
 
 const byToken = new Map<string, ResourceKind>(
   (Object.keys(DESCRIPTIONS) as ResourceKind[]).map((kind) => [typeToken(kind), kind]),
@@ -19,4 +22,15 @@ export function typeOfUrn(urn: string): string {
   const parts = urn.split("::");
   const types = parts[2] ?? "";
   return types.split("$").pop() ?? types;
+}
+
+const functionsByToken = new Map<string, FunctionDescription>(
+  Object.entries(FUNCTIONS).map(([name, d]) => [functionToken(name), d]),
+);
+
+/** The function a token names (asm:index:getServiceMeshes). */
+export function functionOf(token: string): FunctionDescription {
+  const fn = functionsByToken.get(token);
+  if (!fn) throw new Error(`asm: unknown function ${token}; this plugin serves ${[...functionsByToken.keys()].join(", ")}`);
+  return fn;
 }

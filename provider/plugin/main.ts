@@ -1,12 +1,14 @@
 // The native plugin's process: `pulumi-resource-asm [flags] <engine address>`. Serves the ResourceProvider
 // service on a free loopback port and prints the port as the first line of stdout, which is how the engine
 // learns where to connect (sdk/go/common/resource/plugin/plugin.go reads it); the gRPC server keeps the
-// process alive until the engine kills it.
+// process alive until the engine kills it. Log lines go back to the engine at its address (engineLog.ts).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Server, ServerCredentials } from "@grpc/grpc-js";
 import { ResourceProviderService } from "@pulumi/pulumi/proto/provider_grpc_pb";
+import { useHostLogger } from "../framework/progress";
 import { packageSchema, type PackageFacts } from "../packageSchema";
+import { connectEngineLog, engineAddressOf } from "./engineLog";
 import { resourceProviderService } from "./service";
 
 /** package.json of this package: found upwards, as the file sits at a different depth in dist/ than in the sources. */
@@ -38,6 +40,9 @@ export async function serve(): Promise<number> {
 }
 
 export async function main(): Promise<void> {
+  const engine = engineAddressOf(process.argv.slice(2));
+  // Started by hand (no engine), lines go to @pulumi/pulumi's log, which prints them.
+  if (engine !== undefined) useHostLogger(connectEngineLog(engine).logger);
   const port = await serve();
   // A string, so Node never colours it; the engine parses this line as the port.
   process.stdout.write(`${port}\n`);

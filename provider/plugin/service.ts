@@ -1,8 +1,9 @@
 // The ResourceProvider gRPC service of the native plugin: each request decoded (marshal.ts), routed by its
 // type token to the kind's implementation (runtime.ts coreImplementationFor, the same object the dynamic
-// classes run), and the answer encoded with secrets marked again. Only what the engine asks of a resource
-// provider without components, functions or parameterization is served; the rest answers UNIMPLEMENTED,
-// which the engine treats as "not supported".
+// classes run) or to a function (functions/), and the answer encoded with secrets marked again. Work on a
+// resource runs in its request scope (engineLog.ts), so what it logs is attached to the resource's URN.
+// Only what the engine asks of a resource provider without components or parameterization is served; the
+// rest answers UNIMPLEMENTED, which the engine treats as "not supported".
 import type { sendUnaryData, ServerUnaryCall, UntypedServiceImplementation } from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
@@ -10,16 +11,19 @@ import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import { setStackConfig } from "../config";
 import { noteInState, OWNER_INPUT } from "../framework/ownership";
 import type { KindProvider } from "../framework/defineProvider";
+import { buildContext } from "../framework/context";
 import { engineFailure } from "../framework/dynamicHost";
+import { runFunction } from "../functions/run";
 import { DESCRIPTIONS } from "../packageSchema";
 import { coreImplementationFor, type ResourceKind } from "../runtime";
 import { deepEqual, diffResource, holdsSecret, UNKNOWN, type CheckFailure, type FieldSpecs, type Props } from "../schema";
 import { withDeadline, withProgramTimeouts } from "./deadline";
 import { detailedDiff, type DiffKind } from "./detailedDiff";
+import { inRequestScope, rememberConfiguredSecrets, secretTexts, type RequestScope } from "./engineLog";
 import { grpcError, unimplemented } from "./grpcErrors";
 import { importSeed } from "./importSeed";
-import { kindOf, typeOfUrn } from "./kinds";
-import { fromStruct, toStruct, unwrapProps } from "./marshal";
+import { functionOf, kindOf, typeOfUrn } from "./kinds";
+import { fromStruct, toStruct, unwrapProps, type Unwrapped } from "./marshal";
 import { argsFromVariables, checkConfig, plaintextCredentials, stackConfigGetter } from "./providerConfig";
 
 export interface PluginFacts {
@@ -62,6 +66,12 @@ function secretsOf(kind: ResourceKind, ...requested: ReadonlySet<string>[]): Set
     declaredSecrets.set(kind, declared);
   }
   return new Set([...declared, ...requested.flatMap((s) => [...s])]);
+}
+
+/** The request's resource and the texts of every secret it carries (declared secret or marked), for its log lines. */
+function scopeOf(urn: string, kind: ResourceKind, ...maps: Unwrapped[]): RequestScope {
+  const names = secretsOf(kind, ...maps.map((m) => m.secrets));
+  return { urn, secrets: maps.flatMap((m) => [...names].flatMap((n) => secretTexts(m.props[n]))) };
 }
 
 /** A nested path cannot be a CheckFailure property (the engine looks up top-level keys only): it leads the reason instead. */
@@ -160,6 +170,8 @@ export function resourceProviderService(facts: PluginFacts): UntypedServiceImple
             `so it would be stored in clear. Set ${plain.map((k) => `pulumi config set --secret ${k} <value>`).join("; ")}.`,
         );
       }
+      const config = unwrapProps(args);
+      rememberConfiguredSecrets([...config.secrets].flatMap((k) => secretTexts(config.props[k])));
       setStackConfig(stackConfigGetter(args));
       const res = new proto.ConfigureResponse();
       res.setAcceptsecrets(true);
@@ -173,10 +185,12 @@ export function resourceProviderService(facts: PluginFacts): UntypedServiceImple
       const kind = kindOfRequest(req);
       const olds = fromStruct(req.getOlds());
       const news = fromStruct(req.getNews());
-      // The ownership mark (framework/ownership.ts) is keyed by the URN, which a dynamic class passes itself.
-      const given = news.props[OWNER_INPUT] === undefined ? { ...news.props, [OWNER_INPUT]: req.getUrn() } : news.props;
-      const r = await implFor(kind).check!(olds.props, given);
-      return checkResponse(r.failures && r.failures.length > 0 ? news.props : (r.inputs as Props), secretsOf(kind, news.secrets), r.failures ?? []);
+      return inRequestScope(scopeOf(req.getUrn(), kind, olds, news), async () => {
+        // The ownership mark (framework/ownership.ts) is keyed by the URN, which a dynamic class passes itself.
+        const given = news.props[OWNER_INPUT] === undefined ? { ...news.props, [OWNER_INPUT]: req.getUrn() } : news.props;
+        const r = await implFor(kind).check!(olds.props, given);
+        return checkResponse(r.failures && r.failures.length > 0 ? news.props : (r.inputs as Props), secretsOf(kind, news.secrets), r.failures ?? []);
+      });
     }),
 
     diff: unary(async (req: proto.DiffRequest) => {
@@ -198,10 +212,12 @@ export function resourceProviderService(facts: PluginFacts): UntypedServiceImple
           res.setProperties(toStruct(previewOutputs(kind, inputs.props), secrets));
           return res;
         }
-        const { id, outs } = await implFor(kind).create(withDeadline(inputs.props, "create", req.getTimeout()));
-        res.setId(id);
-        res.setProperties(toStruct(withProgramTimeouts(outs as Props, inputs.props), secrets));
-        return res;
+        return inRequestScope(scopeOf(req.getUrn(), kind, inputs), async () => {
+          const { id, outs } = await implFor(kind).create(withDeadline(inputs.props, "create", req.getTimeout()));
+          res.setId(id);
+          res.setProperties(toStruct(withProgramTimeouts(outs as Props, inputs.props), secrets));
+          return res;
+        });
       },
       (req) => secretsOf(kindOfRequest(req), fromStruct(req.getProperties()).secrets),
     ),
@@ -210,19 +226,21 @@ export function resourceProviderService(facts: PluginFacts): UntypedServiceImple
       const kind = kindOfRequest(req);
       const state = fromStruct(req.getProperties());
       const inputs = fromStruct(req.getInputs());
-      const impl: KindProvider = implFor(kind);
-      let props: Props = Object.keys(state.props).length > 0 ? state.props : inputs.props;
-      // `pulumi import` and `get` give an id and nothing else: start from what the object itself reports.
-      if (Object.keys(props).length === 0) props = await importSeed(DESCRIPTIONS[kind], impl, req.getId());
-      const found = await impl.read!(req.getId(), props);
-      const res = new proto.ReadResponse();
-      // An empty id tells the engine the object is gone.
-      if (!found.id) return res;
-      const secrets = secretsOf(kind, state.secrets, inputs.secrets);
-      res.setId(found.id);
-      res.setProperties(toStruct(found.props as Props, secrets));
-      res.setInputs(toStruct((found.inputs ?? {}) as Props, secrets));
-      return res;
+      return inRequestScope(scopeOf(req.getUrn(), kind, state, inputs), async () => {
+        const impl: KindProvider = implFor(kind);
+        let props: Props = Object.keys(state.props).length > 0 ? state.props : inputs.props;
+        // `pulumi import` and `get` give an id and nothing else: start from what the object itself reports.
+        if (Object.keys(props).length === 0) props = await importSeed(DESCRIPTIONS[kind], impl, req.getId());
+        const found = await impl.read!(req.getId(), props);
+        const res = new proto.ReadResponse();
+        // An empty id tells the engine the object is gone.
+        if (!found.id) return res;
+        const secrets = secretsOf(kind, state.secrets, inputs.secrets);
+        res.setId(found.id);
+        res.setProperties(toStruct(found.props as Props, secrets));
+        res.setInputs(toStruct((found.inputs ?? {}) as Props, secrets));
+        return res;
+      });
     }),
 
     update: unary(
@@ -237,18 +255,39 @@ export function resourceProviderService(facts: PluginFacts): UntypedServiceImple
           res.setProperties(toStruct({ ...olds.props, ...news.props }, secrets));
           return res;
         }
-        const { outs } = await implFor(kind).update!(req.getId(), olds.props, withDeadline(news.props, "update", req.getTimeout()));
-        res.setProperties(toStruct(withProgramTimeouts(outs as Props, news.props), secrets));
-        return res;
+        return inRequestScope(scopeOf(req.getUrn(), kind, olds, news), async () => {
+          const { outs } = await implFor(kind).update!(req.getId(), olds.props, withDeadline(news.props, "update", req.getTimeout()));
+          res.setProperties(toStruct(withProgramTimeouts(outs as Props, news.props), secrets));
+          return res;
+        });
       },
       (req) => secretsOf(kindOfRequest(req), fromStruct(req.getOlds()).secrets, fromStruct(req.getNews()).secrets),
     ),
 
     delete: unary(async (req: proto.DeleteRequest) => {
       const kind = kindOfRequest(req);
-      const props = fromStruct(req.getProperties()).props;
-      await implFor(kind).delete!(req.getId(), withDeadline(props, "delete", req.getTimeout()));
-      return new Empty();
+      const props = fromStruct(req.getProperties());
+      return inRequestScope(scopeOf(req.getUrn(), kind, props), async () => {
+        await implFor(kind).delete!(req.getId(), withDeadline(props.props, "delete", req.getTimeout()));
+        return new Empty();
+      });
+    }),
+
+    invoke: unary(async (req: proto.InvokeRequest) => {
+      const fn = functionOf(req.getTok());
+      const args = fromStruct(req.getArgs());
+      const res = new proto.InvokeResponse();
+      // No resource is being worked on: what the function logs goes to the stack, with the arguments' secrets blanked.
+      const scope = { urn: "", secrets: [...args.secrets].flatMap((k) => secretTexts(args.props[k])) };
+      const outcome = await inRequestScope(scope, () => runFunction(fn, args.props, buildContext()));
+      if (outcome.failures) {
+        res.setFailuresList(failuresOf(outcome.failures));
+        return res;
+      }
+      // A result narrowed by a secret argument says something about that secret: it is secret as a whole.
+      const secret = args.secrets.size > 0 ? new Set(Object.keys(outcome.result)) : new Set<string>();
+      res.setReturn(toStruct(outcome.result, secret));
+      return res;
     }),
 
     // Waits poll with deadlines of their own and every write is recorded as it completes; the engine kills
@@ -257,7 +296,6 @@ export function resourceProviderService(facts: PluginFacts): UntypedServiceImple
 
     handshake: (_call: unknown, callback: sendUnaryData<never>) => callback(unimplemented("Handshake")),
     parameterize: (_call: unknown, callback: sendUnaryData<never>) => callback(unimplemented("Parameterize")),
-    invoke: (_call: unknown, callback: sendUnaryData<never>) => callback(unimplemented("Invoke (the package has no functions)")),
     call: (_call: unknown, callback: sendUnaryData<never>) => callback(unimplemented("Call (the package has no methods)")),
     construct: (_call: unknown, callback: sendUnaryData<never>) => callback(unimplemented("Construct (the package has no components)")),
     getMapping: unary(async () => new proto.GetMappingResponse()),

@@ -5,6 +5,7 @@ export * from "./check";
 export * from "./declared";
 export * from "./diff";
 export * from "./fields";
+export * from "./function";
 export * from "./paths";
 export * from "./resource";
 export { firstNonJsonPath, validateLeaf } from "./validate";

@@ -3,6 +3,7 @@
 // the descriptions do not. Pure: the same tables give the same document, key order included, so the
 // committed schema.json can be compared byte for byte.
 import { Field, FieldSpecs, holdsSecret } from "./fields";
+import type { FunctionDescription } from "./function";
 import { ResourceDescription } from "./resource";
 
 /** A reference to a type: a primitive, an array, a map, or a named type ("#/types/<token>", "pulumi.json#/Any"). */
@@ -39,6 +40,19 @@ export interface EnumTypeSpec {
 }
 
 export type ComplexTypeSpec = ObjectTypeSpec | EnumTypeSpec;
+
+/** A function's inputs or outputs: an object type given in place (functionSpec's objectTypeSpec). */
+export interface FunctionObjectSpec {
+  type: "object";
+  properties: Record<string, PropertySpec>;
+  required?: string[];
+}
+
+export interface FunctionSpec {
+  description: string;
+  inputs: FunctionObjectSpec;
+  outputs: FunctionObjectSpec;
+}
 
 export interface ResourceSpec {
   description?: string;
@@ -148,5 +162,19 @@ export function resourceSpecOf(d: ResourceDescription, types: NamedTypes): Resou
     ...nonEmpty("requiredInputs", inputs.required),
     properties: { ...inputs.properties, ...outputs.properties },
     ...nonEmpty("required", [...inputs.required, ...outputs.required]),
+  };
+}
+
+/**
+ * A function's schema: its arguments as `inputs`, its result as `outputs`, their named types after the
+ * function's name ("getServiceMeshes" → GetServiceMeshesMeshesItem for an item of the `meshes` list).
+ */
+export function functionSpecOf(d: FunctionDescription, types: NamedTypes): FunctionSpec {
+  const inputs = propertiesOf(d.inputs, topLevel(`${pascal(d.name)}Args`), types);
+  const outputs = propertiesOf(d.outputs, topLevel(pascal(d.name)), types);
+  return {
+    description: d.summary,
+    inputs: { type: "object", properties: inputs.properties, ...nonEmpty("required", inputs.required) },
+    outputs: { type: "object", properties: outputs.properties, ...nonEmpty("required", outputs.required) },
   };
 }

@@ -272,7 +272,9 @@ describe("the provider's catalog against the contract", () => {
     expect([...(declared.get("DeleteGatewayRoute")?.params.keys() ?? [])].sort()).toEqual(["IstioGatewayName", "RouteName", "ServiceMeshId"]);
     expect(declared.get("UntagResources")?.params.get("ResourceId")).toEqual({ kind: "list", items: { kind: "string" } });
     expect(declared.get("TagResources")?.params.get("Tag")).toEqual({ kind: "list", items: { kind: "object", children: { Key: { kind: "string" }, Value: { kind: "string" } } } });
-    for (const [action, req] of declared) expect([action, req.params.size > 0]).toEqual([action, true]);
+    // Every action that takes parameters declares some (DescribeVersions takes none, in the SDK too).
+    const contract = loadContract();
+    for (const [action, req] of declared) expect([action, req.params.size > 0]).toEqual([action, (contract.actions.get(action)?.params.length ?? 1) > 0]);
   });
 
   it("knows every parameter of the open request types from the provider's builders", () => {

@@ -1,13 +1,15 @@
 // The Pulumi package schema (provider/packageSchema.ts) says what the descriptions say and nothing else:
 // the committed schema.json is the generated one, it is valid under Pulumi's own metaschema, and every field
-// of every kind is in it with its description, required-ness, secret-ness, replacement and default.
+// of every kind and of every function's arguments and result is in it with its description, required-ness,
+// secret-ness, replacement and default.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { CONFIG_KEYS } from "../../provider/configKeys";
 import { secretInputs } from "../../provider/framework/resourceClass";
-import { configFields, DESCRIPTIONS, packageSchema, typeToken } from "../../provider/packageSchema";
+import { FUNCTIONS } from "../../provider/functions";
+import { configFields, DESCRIPTIONS, functionToken, packageSchema, typeToken } from "../../provider/packageSchema";
 import { RETIRED_MESH_PARAMS } from "../../provider/resources/serviceMesh/params";
 import { Field, FieldSpecs, holdsSecret } from "../../provider/schema";
 import type { ComplexTypeSpec, PropertySpec, TypeSpec } from "../../provider/schema/pulumiSchema";
@@ -17,6 +19,7 @@ import { validate } from "./jsonSchemaSubset";
 const ROOT = path.resolve(__dirname, "..", "..");
 const schema = packageSchema(packageFacts());
 const KINDS = Object.keys(DESCRIPTIONS) as (keyof typeof DESCRIPTIONS)[];
+const FUNCTION_NAMES = Object.keys(FUNCTIONS) as (keyof typeof FUNCTIONS)[];
 
 /** Pulumi's metaschema from the Go module cache, at the version the bootstrap builds the CLI from. */
 function metaschemaPath(): string | undefined {
@@ -93,6 +96,7 @@ const refs = (v: unknown): string[] =>
 const allProperties = (): [string, PropertySpec][] => [
   ...Object.entries(schema.config.variables).map(([k, p]): [string, PropertySpec] => [`config.${k}`, p]),
   ...Object.entries(schema.resources).flatMap(([token, r]) => Object.entries(r.properties).map(([k, p]): [string, PropertySpec] => [`${token}.${k}`, p])),
+  ...Object.entries(schema.functions).flatMap(([token, fn]) => [...Object.entries(fn.inputs.properties), ...Object.entries(fn.outputs.properties)].map(([k, p]): [string, PropertySpec] => [`${token}.${k}`, p])),
   ...Object.entries(schema.types).flatMap(([token, t]) => ("properties" in t ? Object.entries(t.properties) : []).map(([k, p]): [string, PropertySpec] => [`${token}.${k}`, p])),
 ];
 
@@ -118,6 +122,21 @@ describe("package schema", () => {
   it("names the package asm at package.json's version, with a resource asm:index:<Kind> for every registered kind", () => {
     expect(schema).toMatchObject({ name: "asm", version: packageFacts().version, license: "Apache-2.0" });
     expect(Object.keys(schema.resources)).toEqual(["asm:index:ServiceMesh", "asm:index:ClusterAttachment", "asm:index:ASMGateway", "asm:index:GatewaySecret", "asm:index:GatewayRoute"]);
+  });
+
+  it("names a function asm:index:<name> for every function in the table, described by its summary", () => {
+    expect(Object.keys(schema.functions)).toEqual(["asm:index:getServiceMeshes", "asm:index:getVersions"]);
+    for (const name of FUNCTION_NAMES) expect(schema.functions[functionToken(name)].description).toBe(FUNCTIONS[name].summary);
+  });
+
+  it.each(FUNCTION_NAMES)("every %s argument and result field, at every depth, has its description, type, required-ness and secret-ness", (name) => {
+    const d = FUNCTIONS[name];
+    const fn = schema.functions[functionToken(name)];
+    expect(fieldsProblems(d.inputs, fn.inputs.properties)).toEqual([]);
+    expect(fieldsProblems(d.outputs, fn.outputs.properties)).toEqual([]);
+    const required = (fields: FieldSpecs) => Object.entries(fields).filter(([, f]) => f.required === true).map(([k]) => k);
+    expect(fn.inputs.required ?? []).toEqual(required(d.inputs));
+    expect(fn.outputs.required ?? []).toEqual(required(d.outputs));
   });
 
   it("defines every named type a property refers to, and no type nothing refers to", () => {

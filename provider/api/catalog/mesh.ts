@@ -55,6 +55,12 @@ export interface ServiceMeshListRow extends Omit<ServiceMeshDetail, "Endpoints">
   Upgradable?: boolean;
 }
 
+/** A DescribeVersions entry: the Istio versions a new mesh of one edition can have. */
+export interface EditionVersions {
+  Edition?: string;
+  Versions?: string[];
+}
+
 export const meshOperations = {
   CreateServiceMesh: op<CreateServiceMeshRequest, BaseResponse & { ServiceMeshId: string }>({
     method: "POST", query: ["Tag"], readOnly: false, idempotent: false,
@@ -64,6 +70,10 @@ export const meshOperations = {
   }),
   DescribeServiceMeshes: op<{ Tag?: TagWire[] }, BaseResponse & { ServiceMeshes?: ServiceMeshListRow[] }>({
     method: "GET", query: "all", readOnly: true, idempotent: true,
+  }),
+  // Takes no parameters (a closed type of no keys, so nothing can be sent by mistake).
+  DescribeVersions: op<Partial<Record<never, never>>, BaseResponse & { VersionInfo?: EditionVersions[] }>({
+    method: "POST", query: [], readOnly: true, idempotent: true,
   }),
   DescribeServiceMeshKubeconfig: op<
     { ServiceMeshId: string; PrivateIpAddress?: boolean },
