@@ -6,7 +6,7 @@ import { withAdopted } from "./adopted";
 import { CheckFailure, checkInputs } from "./check";
 import { diffInputs, InputDiff } from "./diff";
 import { Field, FieldSpecs, isUnknown, Props } from "./fields";
-import { getPath } from "./paths";
+import { getPath, setPath } from "./paths";
 
 export interface Verdict {
   failures?: CheckFailure[];
@@ -54,6 +54,12 @@ export interface ResourceDescription {
    * compare the real inputs and name every changed key (`replaces` still decides the replacement).
    */
   engineNamesSecretChanges?: boolean;
+  /**
+   * Inputs the API never reports (a secret's certificate and key): a state `pulumi import` wrote from the
+   * object lacks them, though the program must declare them. `deployed` tells from what that state does
+   * record whether the declared values are the ones the object holds; declaring them is then no change.
+   */
+  unreported?: { paths: readonly string[]; deployed(olds: Props, news: Props): boolean };
 }
 
 export interface ResourceCheck {
@@ -91,10 +97,18 @@ function fieldAt(specs: FieldSpecs, path: string): Field | undefined {
   return fieldAt(field.fields, rest.join("."));
 }
 
+/** The recorded state with the unreported inputs taken as declared, when it lacks them all and they are the deployed ones. */
+function withUnreported(d: ResourceDescription, olds: Props, news: Props): Props {
+  const u = d.unreported;
+  if (!u || !u.paths.every((p) => getPath(olds, p) === undefined && getPath(news, p) !== undefined && !isUnknown(getPath(news, p)))) return olds;
+  if (!u.deployed(olds, news)) return olds;
+  return u.paths.reduce((o, p) => setPath(o, p, getPath(news, p)), olds);
+}
+
 export function diffResource(d: ResourceDescription, olds: Props, rawNews: Props): ResourceDiff {
   // What the program still leaves unset of an adopted object stays as adopted (adopted.ts).
   const news = withAdopted(olds, rawNews).news;
-  const diff = diffInputs(d.fields, olds, news);
+  const diff = diffInputs(d.fields, withUnreported(d, olds, news), news);
   const forced = d.replaceWhen?.(olds);
   const replaces = forced === undefined ? diff.replaces : [...diff.replaces, forced];
   const replace = replaces.length > 0;

@@ -1,8 +1,7 @@
 // `pulumi import` of objects made outside Pulumi, through the native plugin (dynamic resources cannot be
 // imported: pulumi/pulumi#16175). The engine reads each object by id and the plugin answers with its inputs;
-// declared as the program with those inputs, the stack previews with no changes. The CLI's code printing
-// needs the language host's GenerateProgram, which our language host (scripts/langhost) does not have, so
-// the test writes the declarations the printed code would hold.
+// declared as the program with those inputs, the stack previews with no changes. This test checks the
+// recorded state and declares it by type token; tests/e2e/importCode.test.ts pastes the code the CLI prints.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_REGION, DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS } from "../../emulator";

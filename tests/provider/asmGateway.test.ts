@@ -67,6 +67,17 @@ describe("ASMGateway provider", () => {
     expect((await provider.diff!(id, read.props, inputs)).changes).toBe(false);
   });
 
+  it("reads a gateway another client wrote without gatewayType and serviceType at their documented defaults, so the checked program is no change", async () => {
+    const body = { apiVersion: "istio.alibabacloud.com/v1beta1", kind: "IstioGateway", metadata: { name: "gw-bare", namespace: "istio-system" }, spec: { clusterIds: [CLUSTER] } };
+    await client.call("CreateASMGateway", { ServiceMeshId: meshId, IstioGatewayName: "gw-bare", Body: JSON.stringify(body) });
+    expect(await liveSpec("gw-bare")).not.toHaveProperty("serviceType");
+    // What `pulumi import` asks: the id, no recorded props.
+    const read = await provider.read!(`${meshId}:istio-system:gw-bare`, {});
+    expect(read.inputs).toMatchObject({ gatewayType: "ingress", serviceType: "LoadBalancer", clusterIds: [CLUSTER] });
+    const program = await checked({ meshId, name: "gw-bare", clusterIds: [CLUSTER] });
+    expect((await provider.diff!(read.id!, read.props, program)).changes).toBe(false);
+  });
+
   it("detects an out-of-band spec change on refresh and restores the declared spec on update", async () => {
     const inputs = await checked(args("gw-drift"));
     const { id, outs } = await provider.create(inputs);

@@ -98,6 +98,33 @@ describe("GatewaySecret diff", () => {
   });
 });
 
+describe("GatewaySecret diff of an imported secret (its state has no cert and key: ASM never returns them)", () => {
+  // As ASM reports a certificate's validity: "YYYY-MM-DD HH:mm".
+  const asAsm = (t: string) => new Date(t).toISOString().slice(0, 16).replace("T", " ");
+  const leafA = new X509Certificate(certA);
+  const imported = { meshId: base.meshId, gatewayName: base.gatewayName, secretName: "tls", adopt: false, issueTime: asAsm(leafA.validFrom), expiredTime: asAsm(leafA.validTo) };
+  const declared = { meshId: base.meshId, gatewayName: base.gatewayName, secretName: "tls", adopt: false, cert: certA, key: keyA };
+
+  it("takes a declared certificate whose validity is the deployed one's, with its key, as no change", async () => {
+    expect(await gatewaySecretProvider.diff!("id", imported, declared)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+
+  it("replaces the secret when the declared certificate is another one", async () => {
+    const other = { ...declared, cert: tlsFixture("leaf-b.crt"), key: tlsFixture("leaf-b.key") };
+    expect(await gatewaySecretProvider.diff!("id", imported, other)).toEqual({ changes: undefined, replaces: ["cert", "key"], deleteBeforeReplace: true });
+  });
+
+  it("replaces it when the state records no validity to compare", async () => {
+    const { issueTime: _i, expiredTime: _e, ...unknownValidity } = imported;
+    expect((await gatewaySecretProvider.diff!("id", unknownValidity, declared)).replaces).toEqual(["cert", "key"]);
+  });
+
+  it("leaves a state that records a cert to the ordinary diff: another key still replaces", async () => {
+    const created = { ...imported, cert: certA, key: tlsFixture("other.key") };
+    expect((await gatewaySecretProvider.diff!("id", created, declared)).replaces).toEqual(["key"]);
+  });
+});
+
 describe("per-cluster records", () => {
   const records = {
     k1: { State: "success", ClusterId: "c-b", Message: "" },

@@ -70,6 +70,21 @@ function ownedSpec(live: JsonObject, prior: Props): JsonObject {
   return Object.fromEntries(Object.entries(live).filter(([k]) => k in declared || !isServers(k)));
 }
 
+/**
+ * The arguments with each typed spec key the live object leaves out at the default the kind documents:
+ * the gateway runs with it (a create by this provider always writes it), and the program's check fills
+ * it in, so reading no value would show the default as a change at the next preview, the first one after
+ * `pulumi import` included (an object written by another client need not carry the key).
+ */
+function withSpecDefaults(args: Props): Props {
+  const out: Props = { ...args };
+  for (const [name, field] of Object.entries(asmGatewayFields)) {
+    const isSpecKey = "wire" in field && typeof field.wire === "string" && field.wire.startsWith("spec.");
+    if (isSpecKey && "default" in field && field.default !== undefined && out[name] === undefined) out[name] = field.default;
+  }
+  return out;
+}
+
 type Labels = Record<string, string>;
 
 /** `labels`: the custom resource's labels, sent whole (an update without them would drop the ownership label). */
@@ -149,7 +164,7 @@ async function readGateway(id: string, props: Props, ctx: ProviderContext) {
   });
   const live = kube && (await kube.get(namespace, name));
   if (!live || live.metadata.deletionTimestamp) return undefined;
-  const inputs: Props = { meshId, namespace, name, ...fromGatewaySpec(ownedSpec((live.spec ?? {}) as JsonObject, props)) };
+  const inputs: Props = { meshId, namespace, name, ...withSpecDefaults(fromGatewaySpec(ownedSpec((live.spec ?? {}) as JsonObject, props))) };
   for (const key of ["adopt", "timeouts"]) if (props[key] !== undefined) inputs[key] = props[key];
   return { id, props: outputsOf(asInputs(inputs), recordIn(props)), inputs };
 }

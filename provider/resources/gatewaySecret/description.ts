@@ -5,7 +5,7 @@ import { CheckFailure, f, FieldSpecs, isUnknown, Props, ResourceDescription } fr
 import { meshIdField } from "../../framework/meshId";
 import { ownerKeyOf } from "../../framework/ownership";
 import { timeoutsField } from "../../framework/timeouts";
-import { validateTlsPair } from "../../pem";
+import { describeCertificate, expiryMatches, parseCertificateChain, parseExpiredTime, validateTlsPair } from "../../pem";
 import { DNS_LABEL, DNS_LABEL_HINT } from "../gatewayFields";
 import { derivedSecretName, generateSecretName, MAX_PREFIX_LENGTH, SECRET_NAME, SECRET_NAME_HINT } from "./wire";
 
@@ -64,7 +64,23 @@ export function describeGatewaySecret(now: () => Date = () => new Date(), random
     // A generated name differs from the old one, so the new secret can exist before the old goes.
     deleteBeforeReplace: (olds, news) => olds.secretName === news.secretName,
     engineNamesSecretChanges: true,
+    // ASM never returns the certificate or key, so an imported secret's state has neither; its recorded
+    // validity tells whether the declared certificate is the deployed one (check has matched the key to it).
+    unreported: { paths: ["cert", "key"], deployed: (olds, news) => holdsRecordedValidity(olds, news.cert) },
   };
+}
+
+/** Whether the declared leaf's validity, both ends, is what the state recorded ASM reporting (to the minute). */
+function holdsRecordedValidity(olds: Props, cert: unknown): boolean {
+  const [issued, expires] = [olds.issueTime, olds.expiredTime];
+  if (typeof cert !== "string" || typeof issued !== "string" || typeof expires !== "string") return false;
+  if (parseExpiredTime(issued) === undefined || parseExpiredTime(expires) === undefined) return false;
+  try {
+    const leaf = describeCertificate(parseCertificateChain(cert)[0]);
+    return expiryMatches(leaf.notAfter, expires) && expiryMatches(leaf.notBefore, issued);
+  } catch {
+    return false;
+  }
 }
 
 function nameFailures(news: Props): CheckFailure[] {

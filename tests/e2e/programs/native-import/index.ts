@@ -1,6 +1,5 @@
 // Declares the resources the test lists in generated/resources.json: type token, name and inputs, as the
-// code `pulumi import` prints them. (Our language host does not implement GenerateProgram, so the CLI
-// cannot print the code itself; the test writes the same declarations from the imported state.)
+// import recorded them in the state (tests/e2e/importCode.test.ts runs the code the CLI prints instead).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
