@@ -10,6 +10,7 @@ const BENCHES: Record<string, { file: string; about: string }> = {
   schedules: { file: "schedules.ts", about: "wait policies of MESH_POLICY's form that meet the waiter targets, ranked (simulation)" },
   quickstart: { file: "quickstart.ts", about: "quickstart `pulumi up` vs critical path + engine baseline (fast profile; --profile realistic, --spread 0.1)" },
   routes: { file: "routes.ts", about: "200 routes, 20 req/s rate limit: up / no-change preview / refresh / destroy" },
+  native: { file: "nativePlugin.ts", about: "native plugin start time; quickstart `pulumi up` through the native plugin beside the dynamic classes (fast profile)" },
 };
 
 function runOne(name: string, args: string[]): number {

@@ -22,6 +22,8 @@ describe("the npm package", () => {
       "dist/cli/previewSummaryCli.js", "dist/cli/driftCli.js",
       "bin/asm-emulator", "bin/asm-preview-summary", "bin/asm-drift",
       "dist/provider/plugin/main.js", "bin/pulumi-resource-asm",
+      // The plugin reports the version in package.json (GetPluginInfo), and npm run plugin-archive builds from this list.
+      "package.json",
     ]) expect(files).toContain(f);
     expect(files.filter((f) => /^(tests|scripts|bench|examples)\//.test(f))).toEqual([]);
   });

@@ -15,23 +15,26 @@ class Mesh extends pulumi.CustomResource {
 const cfg = new pulumi.Config("e2e");
 // e2e:createTimeout: the engine's customTimeouts, which only a native plugin receives.
 const createTimeout = cfg.get("createTimeout");
+// e2e:pluginDownloadURL with e2e:pluginVersion: where the engine fetches the plugin when it has none installed.
+const pluginDownloadURL = cfg.get("pluginDownloadURL");
+const pluginOpts: pulumi.CustomResourceOptions = pluginDownloadURL === undefined ? {} : { pluginDownloadURL, version: cfg.require("pluginVersion") };
 const mesh = new Mesh("mesh", {
   name: cfg.get("meshName") ?? "native-mesh",
   network: { vpcId: cfg.require("vpcId"), vSwitchIds: [cfg.require("vSwitchId")] },
   tracing: { enabled: cfg.getBoolean("tracing") ?? false },
   // A secret the program makes of an input the kind does not call secret (e2e:ownerTag set with --secret).
   ...(cfg.get("ownerTag") === undefined ? {} : { tags: { owner: cfg.requireSecret("ownerTag") } }),
-}, createTimeout === undefined ? undefined : { customTimeouts: { create: createTimeout } });
+}, { ...pluginOpts, ...(createTimeout === undefined ? {} : { customTimeouts: { create: createTimeout } }) });
 class Attachment extends pulumi.CustomResource {
-  constructor(name: string, args: pulumi.Inputs) {
-    super("asm:index:ClusterAttachment", name, args);
+  constructor(name: string, args: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
+    super("asm:index:ClusterAttachment", name, args, opts);
   }
 }
 
 const attachment = new Attachment("cluster", {
   meshId: mesh.id,
   clusterId: cfg.require("clusterId"),
-});
+}, pluginOpts);
 export const meshId = mesh.id;
 export const meshState = mesh.state;
 export const attachmentId = attachment.id;
