@@ -1,7 +1,7 @@
 // Command sdkgen writes the Python, Go and Node.js SDKs of a Pulumi package schema with the code generators of
-// the Pulumi version pinned in ../go.mod. `pulumi package gen-sdk` cannot do it here: it asks each language's
-// host to generate (GeneratePackage), and the Python and Go hosts are not served as Go modules, so docs/sdks.md
-// explains why this tool calls the generators directly instead.
+// the Pulumi version pinned in go.mod beside it (the same as ../pulumi-cli/go.mod). `pulumi package gen-sdk`
+// cannot do it here: it asks each language's host to generate (GeneratePackage), and the Python and Go hosts
+// are not served as Go modules, so docs/sdks.md explains why this tool calls the generators directly instead.
 //
 //	sdkgen -schema schema.json -out sdk [-languages python,go,nodejs]
 //
