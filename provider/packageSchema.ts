@@ -51,7 +51,19 @@ export interface PackageSchema {
   resources: Record<string, ResourceSpec>;
   functions: Record<string, FunctionSpec>;
   types: Record<string, ComplexTypeSpec>;
+  language: Record<"nodejs" | "python" | "go", Record<string, string>>;
 }
+
+/**
+ * The generated SDKs' package names (docs/sdks.md). In the schema, not only in scripts/sdkgen, because the
+ * code `pulumi import` prints names the Node.js package from here: the generators' fallbacks
+ * (`@pulumi/asm`, `example.com/pulumi-asm/sdk`) name packages this project does not own.
+ */
+export const SDK_NAMES: PackageSchema["language"] = {
+  nodejs: { packageName: "@asm-pulumi/asm" },
+  python: { packageName: "pulumi_asm" },
+  go: { importBasePath: "asm-pulumi/sdk/go/asm" },
+};
 
 export const configFields = (): FieldSpecs => Object.fromEntries(Object.entries(CONFIG_KEYS).map(([name, key]) => [name, key.field]));
 
@@ -74,5 +86,6 @@ export function packageSchema(facts: PackageFacts): PackageSchema {
     resources,
     functions,
     types: types.all(),
+    language: SDK_NAMES,
   };
 }

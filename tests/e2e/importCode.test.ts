@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { DEFAULT_REGION, DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS } from "../../emulator";
 import { emulatorStack, type EmulatorStack } from "./harness/emulatorStack";
 import type { StateResource } from "./harness/pulumiCli";
-import { nodeSdkName, pasted, programWithSdkStandIn, schemaOf } from "./harness/schemaSdkStandIn";
+import { nodeSdkName, pasted, programWithGeneratedSdk, schemaOf } from "./harness/generatedNodeSdk";
 import { tlsFixture } from "../fixtures/tls/tlsFixtures";
 
 const CLUSTER = EMULATOR_CLUSTERS.primary.clusterId;
@@ -47,7 +47,7 @@ function paste(code: string): void {
 }
 
 beforeAll(async () => {
-  programDir = programWithSdkStandIn("import-code");
+  programDir = programWithGeneratedSdk("import-code");
   env = await emulatorStack({ programDir, stackName: "import-code" });
   await env.stack.setConfig({ "asm:endpoint": env.emulator.endpoint, "asm:protocol": "HTTP", "asm:region": DEFAULT_REGION });
   const { accessKeyId, accessKeySecret } = env.emulator.credentials;
@@ -58,7 +58,7 @@ afterAll(async () => {
   // Imported resources are protected: the stack goes, the objects stay in the emulator, which closes with the test.
   await env?.stack.run(["stack", "rm", "--yes", "--force"], { allowFailure: true });
   await env?.dispose();
-  if (programDir) fs.rmSync(programDir, { recursive: true, force: true });
+  if (programDir) fs.rmSync(path.dirname(programDir), { recursive: true, force: true });
 });
 
 describe("pulumi import prints code that previews with no changes", () => {
