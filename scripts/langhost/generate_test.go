@@ -77,6 +77,19 @@ func repoSchema(t *testing.T) schema.PackageSpec {
 	return spec
 }
 
+// nodejsPackageName is the Node.js SDK name the schema gives (language.nodejs.packageName), which the
+// generated code imports.
+func nodejsPackageName(t *testing.T, spec schema.PackageSpec) string {
+	t.Helper()
+	var nodejs struct {
+		PackageName string `json:"packageName"`
+	}
+	if err := json.Unmarshal(spec.Language["nodejs"], &nodejs); err != nil || nodejs.PackageName == "" {
+		t.Fatalf("schema.json names no Node.js package (language.nodejs.packageName): %v", err)
+	}
+	return nodejs.PackageName
+}
+
 // importedPCL is what `pulumi import` sends for a mesh and a gateway secret it imported: protected
 // resources with their read inputs, the secret without the cert and key the API never returns.
 const importedPCL = `resource imported "asm:index:ServiceMesh" {
@@ -121,7 +134,7 @@ func TestGenerateProgramPrintsTheImportedResourcesAsTypeScriptFromThePluginSchem
 	}
 	code := string(resp.GetSource()["index.ts"])
 	for _, want := range []string{
-		`import * as asm from "@pulumi/asm";`,
+		fmt.Sprintf(`import * as asm from %q;`, nodejsPackageName(t, repoSchema(t))),
 		`const imported = new asm.ServiceMesh("imported", {`,
 		`name: "made-elsewhere",`,
 		`vpcId: "vpc-1",`,
