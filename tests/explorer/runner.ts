@@ -11,10 +11,10 @@ import { emulatorStack, type EmulatorStack } from "../e2e/harness/emulatorStack"
 import { descendants } from "../e2e/harness/processes";
 import { CliError, type CliResult } from "../e2e/harness/pulumiCli";
 import { gatewayBody, readUntil } from "../emulator/fixtures";
-import { AsmTestClient } from "../emulator/client";
 import { tlsFixture } from "../fixtures/tls/tlsFixtures";
 import type { OutOfBand, Signal, Step } from "./catalogue";
 import { generate, MIXES, type PlannedStep } from "./generator";
+import { HarnessClient } from "./harnessClient";
 import { recoverWith, type Repair } from "./recovery";
 import { emulatorInventory, emulatorMatchesModel, inventoryMatches, secretsLeaked, stateInventory, stateMatchesModel } from "./invariants";
 import type { Model } from "./model";
@@ -93,7 +93,7 @@ class Explorer {
 
   async outOfBand(change: OutOfBand, model: Model): Promise<void> {
     const mutate = this.emulator.control.mutate;
-    const client = new AsmTestClient(this.emulator);
+    const client = new HarnessClient(this.emulator);
     switch (change.action) {
       case "deleteRoute": { const r = model.routes[change.route]; mutate.deleteRoute(this.meshId(), r.gateway, r.name); return; }
       case "deleteSecret": mutate.deleteSecret(this.meshId(), model.secrets[change.secret].gateway, change.secret); return;
@@ -195,7 +195,7 @@ class Explorer {
   }
 
   async noteTokens(): Promise<void> {
-    const client = new AsmTestClient(this.emulator);
+    const client = new HarnessClient(this.emulator);
     for (const id of emulatorInventory(this.emulator).meshes) {
       const r = await client.call("DescribeServiceMeshKubeconfig", { ServiceMeshId: id }).catch(() => undefined);
       const token = /token:\s*"?([^\s"]+)/.exec(String(r?.Kubeconfig ?? ""))?.[1];
