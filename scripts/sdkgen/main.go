@@ -3,9 +3,12 @@
 // cannot do it here: it asks each language's host to generate (GeneratePackage), and the Python and Go hosts
 // are not served as Go modules, so docs/sdks.md explains why this tool calls the generators directly instead.
 //
-//	sdkgen -schema schema.json -out sdk [-languages python,go,nodejs]
+//	sdkgen -schema schema.json -out sdk [-languages python,go,nodejs] [-overlays provider/sdkOverlays]
 //
 // The output folder gets one subfolder per language; each is emptied first so no file of an older schema stays.
+// The overlays folder has one subfolder per language whose files go into that language's SDK as they are
+// (Pulumi's overlay files): hand-written code the schema cannot describe, such as the Node.js SDK's redaction
+// of secret outputs in @pulumi/pulumi's debug log.
 package main
 
 import (
@@ -15,6 +18,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -39,20 +43,17 @@ const toolName = "asm-pulumi sdkgen"
 var ownGoMod []byte
 
 // languageDefaults fill only what schema.json's own "language" section leaves unset, so a setting added to the
-// schema later wins. They exist because the generators' fallbacks name packages this project does not own
-// (the Node.js one is @pulumi/<name>, the Go one example.com/pulumi-<name>).
+// schema later wins. The package names are not among them: schema.json carries them (provider/packageSchema.ts
+// SDK_NAMES), and a second copy here could only drift from the names `pulumi import` prints.
 var languageDefaults = map[string]map[string]any{
 	"nodejs": {
-		"packageName":          "@asm-pulumi/asm",
 		"respectSchemaVersion": true,
 	},
 	"python": {
-		"packageName":          "pulumi_asm",
 		"respectSchemaVersion": true,
 		"pyproject":            map[string]any{"enabled": true},
 	},
 	"go": {
-		"importBasePath":                 "asm-pulumi/sdk/go/asm",
 		"generateResourceContainerTypes": true,
 		"respectSchemaVersion":           true,
 	},
@@ -65,20 +66,30 @@ func main() {
 	out := flag.String("out", "sdk", "the folder that gets one subfolder per language")
 	languages := flag.String("languages", strings.Join(allLanguages, ","), "comma-separated: "+
 		strings.Join(allLanguages, ", "))
+	overlays := flag.String("overlays", filepath.Join("provider", "sdkOverlays"),
+		"the folder with one subfolder of overlay files per language")
 	flag.Parse()
-	if err := run(*schemaPath, *out, strings.Split(*languages, ",")); err != nil {
+	if err := run(*schemaPath, *out, *overlays, strings.Split(*languages, ",")); err != nil {
 		fmt.Fprintf(os.Stderr, "sdkgen: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(schemaPath, out string, languages []string) error {
+func run(schemaPath, out, overlaysDir string, languages []string) error {
 	raw, err := os.ReadFile(schemaPath)
 	if err != nil {
 		return err
 	}
+	// A missing folder is an error, not "no overlays": an SDK without them would lack what they fix.
+	if info, err := os.Stat(overlaysDir); err != nil || !info.IsDir() {
+		return fmt.Errorf("the overlays folder %s is missing (run from the repository root, or pass -overlays)", overlaysDir)
+	}
 	for _, lang := range languages {
-		files, err := generate(raw, lang)
+		overlays, err := readOverlays(filepath.Join(overlaysDir, lang))
+		if err != nil {
+			return fmt.Errorf("%s: %w", lang, err)
+		}
+		files, err := generate(raw, lang, overlays)
 		if err != nil {
 			return fmt.Errorf("%s: %w", lang, err)
 		}
@@ -93,7 +104,7 @@ func run(schemaPath, out string, languages []string) error {
 
 // generate binds a fresh package per language: the generators record their language's settings on the bound
 // package (nodejs.GeneratePackage overwrites pkg.Language["nodejs"]), so sharing one would couple them.
-func generate(raw []byte, lang string) (map[string][]byte, error) {
+func generate(raw []byte, lang string, overlays map[string][]byte) (map[string][]byte, error) {
 	var edit func(*schema.PackageSpec)
 	if lang == "go" {
 		edit = goConfigEnumsAsStrings
@@ -105,13 +116,20 @@ func generate(raw []byte, lang string) (map[string][]byte, error) {
 	loader := noOtherPackages{}
 	switch lang {
 	case "python":
-		return python.GeneratePackage(toolName, pkg, nil, loader)
+		return python.GeneratePackage(toolName, pkg, overlays, loader)
 	case "nodejs":
-		return nodejs.GeneratePackage(toolName, pkg, nil, nil, false, loader)
+		// The generator lists .ts overlays in tsconfig.json and re-exports each from the index, which loads it.
+		return nodejs.GeneratePackage(toolName, pkg, overlays, nil, false, loader)
 	case "go":
 		files, err := gogen.GeneratePackage(toolName, pkg, nil)
 		if err != nil {
 			return nil, err
+		}
+		for name, contents := range overlays {
+			if _, generated := files[name]; generated {
+				return nil, fmt.Errorf("overlay %s would replace a generated file", name)
+			}
+			files[name] = contents
 		}
 		mod, err := goMod(pkg)
 		if err != nil {
@@ -122,6 +140,27 @@ func generate(raw []byte, lang string) (map[string][]byte, error) {
 	default:
 		return nil, fmt.Errorf("unknown language (allowed: %s)", strings.Join(allLanguages, ", "))
 	}
+}
+
+// readOverlays gives the files under dir keyed by their slash-separated path inside it; no dir, no overlays.
+func readOverlays(dir string) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, entry os.DirEntry, err error) error {
+		if err != nil || entry.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		contents, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = contents
+		return err
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string][]byte{}, nil
+	}
+	return files, err
 }
 
 func bind(raw []byte, edit func(*schema.PackageSpec)) (*schema.Package, error) {

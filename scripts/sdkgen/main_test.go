@@ -2,6 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
@@ -25,7 +28,7 @@ func TestLanguageDefaultsLeaveTheSchemasOwnSettings(t *testing.T) {
 	if err := json.Unmarshal(spec.Language["python"], &python); err != nil {
 		t.Fatal(err)
 	}
-	if python["packageName"] != "pulumi_asm" {
+	if python["respectSchemaVersion"] != true || python["packageName"] != nil {
 		t.Fatalf("python settings: %v", python)
 	}
 }
@@ -55,5 +58,52 @@ func TestGoConfigEnumsBecomeStringsAndOtherRefsStay(t *testing.T) {
 	}
 	if r := vars["region"]; r.Type != "string" || r.Ref != "" {
 		t.Fatalf("region: %+v", r)
+	}
+}
+
+func TestOverlaysAreReadByTheirPathInsideTheFolderAndAMissingFolderHasNone(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"a.ts": "a", filepath.Join("sub", "b.ts"): "b"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, err := readOverlays(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 2 || string(files["a.ts"]) != "a" || string(files["sub/b.ts"]) != "b" {
+		t.Fatalf("overlays: %v", files)
+	}
+	none, err := readOverlays(filepath.Join(dir, "python"))
+	if err != nil || len(none) != 0 {
+		t.Fatalf("missing folder: %v, %v", none, err)
+	}
+}
+
+func TestTheNodeSdkLoadsTheRepositorysOverlayFromItsIndex(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlays, err := readOverlays(filepath.Join("..", "..", "provider", "sdkOverlays", "nodejs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := overlays["debugLogRedaction.ts"]; !ok {
+		t.Fatalf("provider/sdkOverlays/nodejs has no debugLogRedaction.ts: %v", overlays)
+	}
+	files, err := generate(raw, "nodejs", overlays)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(files["index.ts"]), `export * from "./debugLogRedaction";`) {
+		t.Fatalf("index.ts does not load the overlay:\n%s", files["index.ts"])
+	}
+	if !strings.Contains(string(files["tsconfig.json"]), `"debugLogRedaction.ts"`) {
+		t.Fatalf("tsconfig.json does not compile the overlay:\n%s", files["tsconfig.json"])
 	}
 }

@@ -48,10 +48,7 @@ function paste(code: string): void {
 
 beforeAll(async () => {
   programDir = programWithGeneratedSdk("import-code");
-  env = await emulatorStack({ programDir, stackName: "import-code" });
-  await env.stack.setConfig({ "asm:endpoint": env.emulator.endpoint, "asm:protocol": "HTTP", "asm:region": DEFAULT_REGION });
-  const { accessKeyId, accessKeySecret } = env.emulator.credentials;
-  await env.stack.setConfig({ "asm:accessKey": accessKeyId, "asm:secretKey": accessKeySecret }, { secret: true });
+  env = await emulatorStack({ nativePlugin: true, programDir, stackName: "import-code" });
 });
 
 afterAll(async () => {

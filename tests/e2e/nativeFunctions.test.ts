@@ -18,11 +18,7 @@ async function createMesh(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  env = await emulatorStack({ program: "native-functions", stackName: "functions", config: { "e2e:meshName": MESH_NAME } });
-  // The engine hands a plugin only its own package's (asm:*) config.
-  await env.stack.setConfig({ "asm:endpoint": env.emulator.endpoint, "asm:protocol": "HTTP", "asm:region": DEFAULT_REGION });
-  const { accessKeyId, accessKeySecret } = env.emulator.credentials;
-  await env.stack.setConfig({ "asm:accessKey": accessKeyId, "asm:secretKey": accessKeySecret }, { secret: true });
+  env = await emulatorStack({ nativePlugin: true, program: "native-functions", stackName: "functions", config: { "e2e:meshName": MESH_NAME } });
   running = await createMesh(MESH_NAME);
   other = await createMesh("other-mesh");
   // Instant profile: the second detail read sees a mesh running.

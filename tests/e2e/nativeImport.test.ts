@@ -47,10 +47,7 @@ async function declareImported(names: Array<[string, string]>): Promise<void> {
 beforeAll(async () => {
   fs.rmSync(GENERATED, { recursive: true, force: true });
   fs.mkdirSync(GENERATED);
-  env = await emulatorStack({ program: "native-import", stackName: "native-import" });
-  await env.stack.setConfig({ "asm:endpoint": env.emulator.endpoint, "asm:protocol": "HTTP", "asm:region": DEFAULT_REGION });
-  const { accessKeyId, accessKeySecret } = env.emulator.credentials;
-  await env.stack.setConfig({ "asm:accessKey": accessKeyId, "asm:secretKey": accessKeySecret }, { secret: true });
+  env = await emulatorStack({ nativePlugin: true, program: "native-import", stackName: "native-import" });
 });
 
 afterAll(async () => {

@@ -27,12 +27,11 @@ function step(steps: PreviewStep[], name: string): PreviewStep {
 
 beforeAll(async () => {
   env = await emulatorStack({
+    nativePlugin: true,
     program: "native-mesh",
     stackName: "native",
     config: { "e2e:vpcId": DEFAULT_VPC, "e2e:vSwitchId": DEFAULT_VSWITCH, "e2e:clusterId": CLUSTER },
   });
-  const { accessKeyId, accessKeySecret } = env.emulator.credentials;
-  await configurePlugin(env.stack, env, { "asm:accessKey": accessKeyId, "asm:secretKey": accessKeySecret });
 });
 
 afterAll(async () => {
@@ -172,6 +171,7 @@ describe("the engine's customTimeouts through the native plugin", () => {
   it("a create timeout shorter than the mesh takes fails the up on that deadline and keeps the mesh in the state", async () => {
     // The realistic profile takes minutes to create a mesh; the deadline is two seconds.
     const slow = await emulatorStack({
+      nativePlugin: true,
       program: "native-mesh",
       stackName: "native-timeout",
       emulator: { profile: "realistic" },
@@ -179,8 +179,6 @@ describe("the engine's customTimeouts through the native plugin", () => {
       config: { "e2e:vpcId": DEFAULT_VPC, "e2e:vSwitchId": DEFAULT_VSWITCH, "e2e:clusterId": CLUSTER, "e2e:createTimeout": "2s" },
     });
     try {
-      const { accessKeyId, accessKeySecret } = slow.emulator.credentials;
-      await configurePlugin(slow.stack, slow, { "asm:accessKey": accessKeyId, "asm:secretKey": accessKeySecret });
       const r = await slow.stack.run(["up", "--yes", "--skip-preview", "--non-interactive"], { allowFailure: true });
       expect(r.code).not.toBe(0);
       expect(r.ms).toBeLessThan(60_000);

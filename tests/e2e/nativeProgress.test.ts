@@ -1,7 +1,7 @@
 // Progress of the native plugin through the real Pulumi CLI: the lines the shared waiter writes while a slow
 // mesh create runs reach the engine attached to the mesh's URN (the plugin's Log RPC), as status lines, not
 // as stray plugin output with no resource.
-import { DEFAULT_REGION, DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS } from "../../emulator";
+import { DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS } from "../../emulator";
 import { emulatorStack, type EmulatorStack } from "./harness/emulatorStack";
 
 /** A diagnostic among the engine's events (`pulumi up --json` streams one apitype.EngineEvent per line). */
@@ -16,13 +16,11 @@ let env: EmulatorStack;
 
 beforeAll(async () => {
   env = await emulatorStack({
+    nativePlugin: true,
     program: "native-mesh",
     stackName: "progress",
     config: { "e2e:vpcId": DEFAULT_VPC, "e2e:vSwitchId": DEFAULT_VSWITCH, "e2e:clusterId": EMULATOR_CLUSTERS.primary.clusterId, "e2e:meshName": "slow-mesh" },
   });
-  await env.stack.setConfig({ "asm:endpoint": env.emulator.endpoint, "asm:protocol": "HTTP", "asm:region": DEFAULT_REGION });
-  const { accessKeyId, accessKeySecret } = env.emulator.credentials;
-  await env.stack.setConfig({ "asm:accessKey": accessKeyId, "asm:secretKey": accessKeySecret }, { secret: true });
 });
 
 afterAll(async () => {

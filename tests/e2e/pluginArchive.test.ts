@@ -10,7 +10,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
-import { DEFAULT_REGION, DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS } from "../../emulator";
+import { DEFAULT_VPC, DEFAULT_VSWITCH, EMULATOR_CLUSTERS } from "../../emulator";
 import { parseUrn } from "../../cli/previewSteps";
 import { buildPluginArchive, currentPlatform, pluginArchiveName } from "../../scripts/lib/pluginArchive";
 import { emulatorStack, PROGRAMS, type EmulatorStack } from "./harness/emulatorStack";
@@ -47,14 +47,12 @@ function nativeProgram(name: string, pulumiYamlTail = ""): string {
 
 async function nativeStack(programDir: string, stackName: string, extraEnv: Record<string, string> = {}): Promise<EmulatorStack> {
   const env = await emulatorStack({
+    nativePlugin: true,
     programDir,
     stackName,
     config: { "e2e:vpcId": DEFAULT_VPC, "e2e:vSwitchId": DEFAULT_VSWITCH, "e2e:clusterId": CLUSTER },
     env: { ...NO_AMBIENT, ...extraEnv },
   });
-  await env.stack.setConfig({ "asm:endpoint": env.emulator.endpoint, "asm:protocol": "HTTP", "asm:region": DEFAULT_REGION });
-  const { accessKeyId, accessKeySecret } = env.emulator.credentials;
-  await env.stack.setConfig({ "asm:accessKey": accessKeyId, "asm:secretKey": accessKeySecret }, { secret: true });
   return env;
 }
 

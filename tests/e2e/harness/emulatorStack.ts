@@ -23,6 +23,11 @@ export interface EmulatorStackOptions {
   emulator?: EmulatorOptions;
   config?: Record<string, string>;
   env?: Record<string, string>;
+  /**
+   * Also the native plugin's settings: the engine hands a plugin only its own package's config, so the
+   * region and both keys (as secrets) are set under asm:* as well as alicloud:*.
+   */
+  nativePlugin?: boolean;
 }
 
 export async function emulatorStack(opts: EmulatorStackOptions): Promise<EmulatorStack> {
@@ -33,17 +38,19 @@ export async function emulatorStack(opts: EmulatorStackOptions): Promise<Emulato
     // Polling and retry delays shrink tenfold; deadlines stay as configured.
     env: { ASM_WAIT_SCALE: "0.1", ...opts.env },
   });
+  const { accessKeyId, accessKeySecret } = emulator.credentials;
   await stack.setConfig({
     "asm:endpoint": emulator.endpoint,
     "asm:protocol": "HTTP",
     "alicloud:region": DEFAULT_REGION,
+    ...(opts.nativePlugin ? { "asm:region": DEFAULT_REGION } : {}),
     ...opts.config,
   });
   // Both keys as secrets, as docs/configuration.md says: plain-text credential config is refused.
-  await stack.setConfig(
-    { "alicloud:accessKey": emulator.credentials.accessKeyId, "alicloud:secretKey": emulator.credentials.accessKeySecret },
-    { secret: true },
-  );
+  await stack.setConfig({
+    "alicloud:accessKey": accessKeyId, "alicloud:secretKey": accessKeySecret,
+    ...(opts.nativePlugin ? { "asm:accessKey": accessKeyId, "asm:secretKey": accessKeySecret } : {}),
+  }, { secret: true });
   const api = new AsmClient(new OpenApiTransport({
     endpoint: emulator.endpoint, protocol: "HTTP", regionId: DEFAULT_REGION, credentials: emulator.credentials,
   }));

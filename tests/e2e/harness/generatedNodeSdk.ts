@@ -1,7 +1,7 @@
 // A program folder in which the code `pulumi import` prints runs as printed. That code imports the
 // package's Node.js SDK by the name the schema gives it (language.nodejs.packageName) and constructs
 // `new asm.<Kind>(name, args, opts)`, so the folder gets that SDK as a user gets it: generated from
-// schema.json by tools/bin/sdkgen (docs/sdks.md), compiled with tsc, and the compiled package (bin/ with
+// schema.json by tools/bin/sdkgen (docs/sdks.md) with the repo's overlay files, compiled with tsc, and the compiled package (bin/ with
 // its package.json, the layout the generated build publishes) under node_modules. @pulumi/pulumi is the repo's.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -41,7 +41,7 @@ function linkRepoModules(dir: string, names: readonly string[]): void {
 export function programWithGeneratedSdk(projectName: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `asm-${projectName}-`));
   const sdkOut = path.join(dir, "sdk");
-  execFileSync(path.join(REPO_ROOT, "tools", "bin", "sdkgen"), ["-schema", path.join(REPO_ROOT, "schema.json"), "-out", sdkOut, "-languages", "nodejs"], { stdio: "pipe" });
+  execFileSync(path.join(REPO_ROOT, "tools", "bin", "sdkgen"), ["-schema", path.join(REPO_ROOT, "schema.json"), "-out", sdkOut, "-languages", "nodejs", "-overlays", path.join(REPO_ROOT, "provider", "sdkOverlays")], { stdio: "pipe" });
   const sdk = path.join(sdkOut, "nodejs");
   linkRepoModules(sdk, ["@pulumi/pulumi", "@types/node"]);
   execFileSync(path.join(REPO_ROOT, "node_modules", ".bin", "tsc"), ["-p", sdk], { stdio: "pipe" });
